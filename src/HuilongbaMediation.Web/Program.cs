@@ -1,6 +1,31 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using HuilongbaMediation.Web;
+using HuilongbaMediation.Web.Cli;
+using HuilongbaMediation.Web.Data;
 
-app.MapGet("/", () => "Hello World!");
+// One entry point for the web app and its commands: `dotnet run -- create-admin <name>` runs a command
+// against the same database and services, then exits; no arguments serve the app.
+var command = CliCommand.Parse(args);
+try
+{
+    var builder = WebApplication.CreateBuilder(command is null ? args : []);
+    builder.AddHuilongbaServices();
+    var app = builder.Build();
+    await app.PrepareDatabaseAsync(seedDemo: command is null);
+    if (command is not null)
+    {
+        return await command.RunAsync(app.Services);
+    }
 
-app.Run();
+    app.UseHuilongbaPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException ex)
+{
+    // One clear line for the operator, no stack trace.
+    await Console.Error.WriteLineAsync($"启动失败：{ex.Message}");
+    return 1;
+}
+
+/// <summary>The program, for the test hosts that reference it.</summary>
+public partial class Program;

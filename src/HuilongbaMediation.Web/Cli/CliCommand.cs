@@ -1,0 +1,76 @@
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace HuilongbaMediation.Web.Cli;
+
+/// <summary>
+/// A command run instead of the web app: <c>dotnet run --project src/HuilongbaMediation.Web -- &lt;command&gt;</c>.
+/// It uses the same configuration, database and services as the app.
+/// </summary>
+public abstract class CliCommand
+{
+    public const string PasswordVariable = "HUILONGBA_ADMIN_PASSWORD";
+
+    /// <summary>The command the arguments name, or null to serve the web app.</summary>
+    public static CliCommand? Parse(string[] args) => args switch
+    {
+        ["create-admin", var name] => new CreateAdminCommand(name),
+        ["create-admin", ..] => new UsageCommand("用法：create-admin <用户名>（密码从标准输入或环境变量 HUILONGBA_ADMIN_PASSWORD 读取）"),
+        [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand($"未知命令：{first}。可用命令：create-admin <用户名>"),
+        _ => null,
+    };
+
+    public abstract Task<int> RunAsync(IServiceProvider services);
+}
+
+internal sealed class UsageCommand(string message) : CliCommand
+{
+    public override async Task<int> RunAsync(IServiceProvider services)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return 2;
+    }
+}
+
+/// <summary>
+/// Makes the first admin outside demo mode, where nobody has a default password. The password comes from
+/// HUILONGBA_ADMIN_PASSWORD or the first line of standard input, never from the command line (shell history).
+/// </summary>
+internal sealed class CreateAdminCommand(string userName) : CliCommand
+{
+    public override async Task<int> RunAsync(IServiceProvider services)
+    {
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        if (string.IsNullOrEmpty(password))
+        {
+            if (!Console.IsInputRedirected)
+            {
+                await Console.Error.WriteAsync($"请输入 {userName} 的密码（至少 10 个字符）：");
+            }
+
+            password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync($"未提供密码：请从标准输入输入，或设置环境变量 {PasswordVariable}。");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = new AppUser { UserName = userName, DisplayName = "系统管理员" };
+        var result = await UserAccounts.CreateAsync(users, db, user, password, UserRole.Admin);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"未能创建管理员 {userName}：{string.Join(" ", result.Errors.Select(e => e.Description))}");
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"已创建管理员 {userName}。");
+        return 0;
+    }
+}

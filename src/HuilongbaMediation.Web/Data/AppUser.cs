@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HuilongbaMediation.Web.Data;
+
+/// <summary>A person who signs in. Mediators and village heads belong to exactly one village or area.</summary>
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>The name shown in the app bar and written into case history (真实姓名).</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The village or area of a Mediator or VillageHead; null for the judicial office and admins.</summary>
+    public int? VillageId { get; set; }
+
+    public Domain.Reference.Village? Village { get; set; }
+
+    /// <summary>停用: a deactivated user cannot sign in and no longer counts as an active mediator.</summary>
+    public bool IsActive { get; set; } = true;
+}

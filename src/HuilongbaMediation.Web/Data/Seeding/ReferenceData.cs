@@ -1,0 +1,92 @@
+using HuilongbaMediation.Domain.Reference;
+
+namespace HuilongbaMediation.Web.Data.Seeding;
+
+/// <summary>
+/// The reference data of DOMAIN.md, keyed by stable codes. The code, not the name, decides whether a row is
+/// already there, so an Admin may rename a seeded row without the next start adding it again.
+/// </summary>
+public static class ReferenceData
+{
+    public const string WuyunshanVillage = "wuyunshan";
+
+    public static IReadOnlyList<Village> Villages()
+    {
+        var items = Items<Village>(
+            ("huilongba", "回龙坝村"),
+            ("dashuigou", "大水沟村"),
+            (WuyunshanVillage, "五云山村"),
+            ("daqiao", "大桥村"),
+            ("julongcheng", "聚龙城社区"),
+            ("wuliuyuan", "物流园片区"));
+        items[4].Kind = VillageKind.Community;
+        items[5].Kind = VillageKind.Area;
+        return items;
+    }
+
+    public static IReadOnlyList<Venue> Venues() => Items<Venue>(
+        ("teahouse-dashuigou", "和顺茶馆（大水沟村·一带一路版）"),
+        ("teahouse-huilongba", "和顺茶馆（回龙坝村·乡村振兴版）"),
+        ("teahouse-julongcheng", "和顺茶馆（聚龙城社区）"),
+        ("hongyan-station", "红岩市民综合调解站"),
+        ("committee", "村（居）调委会"),
+        ("home-visit", "上门调解"),
+        ("online-teahouse", "线上调解（和顺云茶馆）"));
+
+    public static IReadOnlyList<MediationKind> MediationKinds() => Items<MediationKind>(
+        ("people", "人民调解"),
+        ("administrative", "行政调解"),
+        ("judicial", "司法调解"),
+        ("sage", "乡贤调解"));
+
+    public const string LabourGroup = "劳动争议";
+
+    public static IReadOnlyList<DisputeCategory> Categories()
+    {
+        var items = Items<DisputeCategory>(
+            ("marriage-family", "婚姻家庭"),
+            ("neighbour", "邻里"),
+            ("housing-homestead", "房屋宅基地"),
+            ("contract", "合同"),
+            ("business", "生产经营"),
+            ("damages", "损害赔偿"),
+            ("forest-land", "山林土地"),
+            ("land-requisition", "征地拆迁"),
+            ("environment", "环境污染"),
+            ("labour-wages", "劳动争议·拖欠农民工工资"),
+            ("labour-other", "劳动争议·其他"),
+            ("consumer", "消费"),
+            ("medical", "医疗"),
+            ("traffic", "道路交通事故"),
+            ("property-management", "物业"),
+            ("other", "其他"));
+        foreach (var c in items.Where(c => c.Code!.StartsWith("labour-", StringComparison.Ordinal)))
+        {
+            c.StatisticsGroup = LabourGroup;
+        }
+
+        return items;
+    }
+
+    public static IReadOnlyList<CaseSource> CaseSources() => Items<CaseSource>(
+        ("application", "当事人申请"),
+        ("screening", "主动排查"),
+        ("court-delegated", "法院委派（诉前调解）"),
+        ("police-transfer", "派出所移交（警调对接）"),
+        ("petition-12345", "信访及12345转办"),
+        ("other-department", "其他部门移交"));
+
+    public static IReadOnlyList<ReferralTarget> ReferralTargets() => Items<ReferralTarget>(
+        ("court-chenjiaqiao", "陈家桥人民法庭"),
+        ("police", "派出所"),
+        ("labour-arbitration", "劳动人事争议仲裁委员会"),
+        ("petition", "信访部门"),
+        ("administrative-authority", "行政主管部门"),
+        ("traffic-committee", "重庆市交通运输人民调解委员会"),
+        ("freight-studio", "货运诉调对接工作室"),
+        ("other", "其他"));
+
+    private static List<T> Items<T>(params (string Code, string Name)[] rows)
+        where T : ReferenceItem, new() =>
+        rows.Select((r, i) => new T { Code = r.Code, Name = r.Name, SortOrder = (i + 1) * 10 }).ToList();
+}

@@ -1,0 +1,140 @@
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Reference;
+using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Resources;
+using HuilongbaMediation.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HuilongbaMediation.Web.Features.Admin;
+
+/// <summary>The reference lists an Admin edits on their own pages.</summary>
+public enum ReferenceKind
+{
+    Village,
+    Venue,
+}
+
+public sealed record ReferenceItemRow(int Id, string Name, VillageKind? Kind, bool IsActive, bool Seeded);
+
+public sealed class ReferenceItemInput
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Villages only: 村, 社区 or 片区.</summary>
+    public VillageKind Kind { get; set; } = VillageKind.Village;
+}
+
+/// <summary>
+/// List, add, rename and deactivate villages, areas and venues. Rows are never deleted: cases point at them.
+/// Only an Admin may call it; every method checks.
+/// </summary>
+public sealed class ReferenceAdminService(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxNameLength = 50;
+
+    public async Task<IReadOnlyList<ReferenceItemRow>> ListAsync(ReferenceKind kind, CancellationToken ct = default)
+    {
+        if (!await IsAdminAsync())
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return kind switch
+        {
+            ReferenceKind.Village => await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Id)
+                .Select(v => new ReferenceItemRow(v.Id, v.Name, v.Kind, v.IsActive, v.Code != null)).ToListAsync(ct),
+            _ => await db.Venues.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Id)
+                .Select(v => new ReferenceItemRow(v.Id, v.Name, null, v.IsActive, v.Code != null)).ToListAsync(ct),
+        };
+    }
+
+    public Task<OperationResult> AddAsync(ReferenceKind kind, ReferenceItemInput input, CancellationToken ct = default) =>
+        kind == ReferenceKind.Village
+            ? SaveAsync<Village>(null, input, v => v.Kind = input.Kind, ct)
+            : SaveAsync<Venue>(null, input, _ => { }, ct);
+
+    public Task<OperationResult> UpdateAsync(ReferenceKind kind, int id, ReferenceItemInput input, CancellationToken ct = default) =>
+        kind == ReferenceKind.Village
+            ? SaveAsync<Village>(id, input, v => v.Kind = input.Kind, ct)
+            : SaveAsync<Venue>(id, input, _ => { }, ct);
+
+    public Task<OperationResult> SetActiveAsync(ReferenceKind kind, int id, bool active, CancellationToken ct = default) =>
+        kind == ReferenceKind.Village ? SetActiveAsync<Village>(id, active, ct) : SetActiveAsync<Venue>(id, active, ct);
+
+    private async Task<OperationResult> SaveAsync<T>(int? id, ReferenceItemInput input, Action<T> apply, CancellationToken ct)
+        where T : ReferenceItem, new()
+    {
+        if (!await IsAdminAsync())
+        {
+            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+        }
+
+        var name = (input.Name ?? "").Trim();
+        if (name.Length == 0)
+        {
+            return OperationResult.Invalid(nameof(input.Name), l["Reference.NameRequired"]);
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return OperationResult.Invalid(nameof(input.Name), string.Format(l["Reference.NameTooLong"], MaxNameLength));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var set = db.Set<T>();
+        if (await set.AnyAsync(x => x.Name == name && x.Id != id, ct))
+        {
+            return OperationResult.Invalid(nameof(input.Name), string.Format(l["Reference.NameTaken"], name));
+        }
+
+        T? item;
+        if (id is null)
+        {
+            item = new T { SortOrder = (await set.MaxAsync(x => (int?)x.SortOrder, ct) ?? 0) + 10 };
+            set.Add(item);
+        }
+        else
+        {
+            item = await set.SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (item is null)
+            {
+                return OperationResult.NotFound(l["Reference.NotFound"]);
+            }
+        }
+
+        item.Name = name;
+        apply(item);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index caught a name added at the same moment by someone else.
+            return OperationResult.Invalid(nameof(input.Name), string.Format(l["Reference.NameTaken"], name));
+        }
+
+        return OperationResult.Done(l["Common.Saved"]);
+    }
+
+    private async Task<OperationResult> SetActiveAsync<T>(int id, bool active, CancellationToken ct)
+        where T : ReferenceItem
+    {
+        if (!await IsAdminAsync())
+        {
+            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.Set<T>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, active), ct);
+        return changed == 0
+            ? OperationResult.NotFound(l["Reference.NotFound"])
+            : OperationResult.Done(active ? l["Reference.Activated"] : l["Reference.Deactivated"]);
+    }
+
+    private async Task<bool> IsAdminAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.Admin;
+}

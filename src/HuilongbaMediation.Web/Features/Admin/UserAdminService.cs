@@ -1,0 +1,282 @@
+using System.Text.RegularExpressions;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Resources;
+using HuilongbaMediation.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HuilongbaMediation.Web.Features.Admin;
+
+public sealed record UserRow(
+    string Id, string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName, bool IsActive, bool IsLockedOut);
+
+/// <summary>A new user, or the editable part of an existing one (user name and password are set on creation only).</summary>
+public sealed class UserInput
+{
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public UserRole Role { get; set; } = UserRole.Mediator;
+
+    public int? VillageId { get; set; }
+
+    public string Password { get; set; } = "";
+
+    public bool IsActive { get; set; } = true;
+}
+
+/// <summary>
+/// Users for the Admin: create, set role and village, deactivate, reset a password, unlock. There is no
+/// self-registration. Each operation runs in its own DI scope (fresh UserManager and context) and one transaction;
+/// a change of role, village or password renews the user's security stamp, so their open sessions pick it up
+/// within the revalidation interval.
+/// </summary>
+public sealed partial class UserAdminService(
+    IServiceScopeFactory scopes, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
+    {
+        if (await AdminAsync() is null)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Users.AsNoTracking()
+            .OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
+                u.VillageId,
+                VillageName = u.Village == null ? null : u.Village.Name,
+                u.IsActive,
+                u.LockoutEnd,
+            })
+            .ToListAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        return rows.Select(u => new UserRow(
+                u.Id, u.UserName!, u.DisplayName, Enum.TryParse<UserRole>(u.Role, out var role) ? role : UserRole.Mediator,
+                u.VillageId, u.VillageName, u.IsActive, u.LockoutEnd > now))
+            .ToList();
+    }
+
+    public async Task<OperationResult> CreateAsync(UserInput input, CancellationToken ct = default)
+    {
+        if (await AdminAsync() is null)
+        {
+            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var errors = await ValidateAsync(db, input, creating: true, ct);
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid(errors);
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = input.UserName.Trim(),
+            DisplayName = input.DisplayName.Trim(),
+            VillageId = input.Role.BelongsToVillage() ? input.VillageId : null,
+            IsActive = input.IsActive,
+        };
+        var result = await UserAccounts.CreateAsync(users, db, user, input.Password, input.Role, ct);
+        return result.Succeeded ? OperationResult.Done(l["Users.Created"]) : FromIdentity(result);
+    }
+
+    public async Task<OperationResult> UpdateAsync(string id, UserInput input, CancellationToken ct = default)
+    {
+        var admin = await AdminAsync();
+        if (admin is null)
+        {
+            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return OperationResult.NotFound(l["Users.NotFound"]);
+        }
+
+        var errors = await ValidateAsync(db, input, creating: false, ct);
+        var currentRoles = await users.GetRolesAsync(user);
+        if (user.Id == admin.UserId && (input.Role != UserRole.Admin || !input.IsActive))
+        {
+            errors[nameof(UserInput.Role)] = l["Users.CannotDemoteSelf"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid(errors);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = input.DisplayName.Trim();
+        user.VillageId = input.Role.BelongsToVillage() ? input.VillageId : null;
+        user.IsActive = input.IsActive;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && !currentRoles.SequenceEqual([input.Role.ToString()]))
+        {
+            result = await users.RemoveFromRolesAsync(user, currentRoles);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, input.Role.ToString());
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            return FromIdentity(result);
+        }
+
+        await tx.CommitAsync(ct);
+        return OperationResult.Done(l["Common.Saved"]);
+    }
+
+    public async Task<OperationResult> ResetPasswordAsync(string id, string password, CancellationToken ct = default)
+    {
+        if (await AdminAsync() is null)
+        {
+            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return OperationResult.Invalid(nameof(UserInput.Password), l["Users.PasswordRequired"]);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return OperationResult.NotFound(l["Users.NotFound"]);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return FromIdentity(result);
+        }
+
+        await tx.CommitAsync(ct);
+        return OperationResult.Done(l["Users.PasswordReset"]);
+    }
+
+    public async Task<OperationResult> UnlockAsync(string id, CancellationToken ct = default)
+    {
+        if (await AdminAsync() is null)
+        {
+            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return OperationResult.NotFound(l["Users.NotFound"]);
+        }
+
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return result.Succeeded ? OperationResult.Done(l["Users.Unlocked"]) : FromIdentity(result);
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAsync(AppDbContext db, UserInput input, bool creating, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (creating)
+        {
+            var userName = (input.UserName ?? "").Trim();
+            if (userName.Length is < 3 or > 32 || !UserNamePattern().IsMatch(userName))
+            {
+                errors[nameof(UserInput.UserName)] = l["Users.UserNameInvalid"];
+            }
+            else if (await db.Users.AnyAsync(u => u.NormalizedUserName == userName.ToUpperInvariant(), ct))
+            {
+                errors[nameof(UserInput.UserName)] = string.Format(l["Users.UserNameTaken"], userName);
+            }
+
+            if (string.IsNullOrEmpty(input.Password))
+            {
+                errors[nameof(UserInput.Password)] = l["Users.PasswordRequired"];
+            }
+        }
+
+        var displayName = (input.DisplayName ?? "").Trim();
+        if (displayName.Length == 0)
+        {
+            errors[nameof(UserInput.DisplayName)] = l["Users.DisplayNameRequired"];
+        }
+        else if (displayName.Length > 50)
+        {
+            errors[nameof(UserInput.DisplayName)] = string.Format(l["Reference.NameTooLong"], 50);
+        }
+
+        if (!Enum.IsDefined(input.Role))
+        {
+            errors[nameof(UserInput.Role)] = l["Users.RoleRequired"];
+        }
+        else if (input.Role.BelongsToVillage())
+        {
+            if (input.VillageId is not { } villageId)
+            {
+                errors[nameof(UserInput.VillageId)] = l["Users.VillageRequired"];
+            }
+            else if (!await db.Villages.AnyAsync(v => v.Id == villageId && v.IsActive, ct))
+            {
+                errors[nameof(UserInput.VillageId)] = l["Users.VillageInvalid"];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Identity's errors (already in Chinese, see ChineseIdentityErrorDescriber) placed beside their field.</summary>
+    private static OperationResult FromIdentity(IdentityResult result)
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(UserInput.Password)
+                : error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(UserInput.UserName)
+                : "";
+            errors[field] = errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
+        }
+
+        return OperationResult.Invalid(errors, errors.GetValueOrDefault(""));
+    }
+
+    private async Task<Actor?> AdminAsync() =>
+        await currentUser.GetActorAsync() is { Role: UserRole.Admin } actor ? actor : null;
+
+    [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
+    private static partial Regex UserNamePattern();
+}
