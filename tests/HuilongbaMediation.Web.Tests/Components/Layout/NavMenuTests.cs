@@ -1,0 +1,56 @@
+using Bunit;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Components.Layout;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+
+namespace HuilongbaMediation.Web.Tests.Components.Layout;
+
+public sealed class NavMenuTests : MudTestContext
+{
+    public static TheoryData<UserRole, string[]> EntriesByRole => new()
+    {
+        { UserRole.Mediator, ["首页"] },
+        { UserRole.VillageHead, ["首页"] },
+        { UserRole.JudicialOffice, ["首页"] },
+        { UserRole.Admin, ["首页", "用户管理", "村（社区）与片区", "调解场所"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EntriesByRole))]
+    public void Each_role_sees_exactly_its_entries(UserRole role, string[] expected)
+    {
+        var cut = Render<NavMenu>(p => p.Add(x => x.Role, role));
+
+        var links = cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
+        Assert.Equal(expected, links);
+    }
+
+    [Fact]
+    public void Admin_entries_lead_to_the_admin_pages()
+    {
+        var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.Admin));
+
+        var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href") ?? "").ToArray();
+        Assert.Equal(["/", "/admin/users", "/admin/villages", "/admin/venues"], hrefs);
+    }
+
+    [Fact]
+    public void Nothing_is_shown_before_the_role_is_known()
+    {
+        var cut = Render<NavMenu>();
+
+        Assert.Empty(cut.FindAll("a.mud-nav-link"));
+    }
+}
+
+public sealed class NavMenuInEnglishTests() : MudTestContext("en-US")
+{
+    [Fact]
+    public void The_menu_speaks_English_when_the_user_chose_it()
+    {
+        var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.Admin));
+
+        var links = cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
+        Assert.Equal(["Home", "Users", "Villages and areas", "Venues"], links);
+    }
+}

@@ -1,0 +1,94 @@
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Reference;
+using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Features.Admin;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Tests.Features.Admin;
+
+public sealed class ReferenceAdminServiceTests : IAsyncLifetime
+{
+    private TestApp _app = default!;
+
+    private ReferenceAdminService Service => _app.Get<ReferenceAdminService>();
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_admin_adds_a_village_which_appears_last_in_the_list()
+    {
+        _app.SignInAs(UserRole.Admin);
+
+        var result = await Service.AddAsync(ReferenceKind.Village, new ReferenceItemInput { Name = "  石院子村 ", Kind = VillageKind.Village });
+
+        Assert.True(result.Succeeded);
+        var rows = await Service.ListAsync(ReferenceKind.Village);
+        Assert.Equal(7, rows.Count);
+        Assert.Equal(("石院子村", VillageKind.Village, true, false), (rows[^1].Name, rows[^1].Kind!.Value, rows[^1].IsActive, rows[^1].Seeded));
+    }
+
+    [Fact]
+    public async Task A_duplicate_or_empty_name_is_refused_beside_the_name_field_and_nothing_is_written()
+    {
+        _app.SignInAs(UserRole.Admin);
+
+        var duplicate = await Service.AddAsync(ReferenceKind.Village, new ReferenceItemInput { Name = "大桥村" });
+        var empty = await Service.AddAsync(ReferenceKind.Venue, new ReferenceItemInput { Name = "   " });
+        var tooLong = await Service.AddAsync(ReferenceKind.Venue, new ReferenceItemInput { Name = new string('茶', 51) });
+
+        Assert.Equal(OperationStatus.Invalid, duplicate.Status);
+        Assert.Equal("已有名为“大桥村”的条目", duplicate.ErrorFor("Name"));
+        Assert.Equal("请填写名称", empty.ErrorFor("Name"));
+        Assert.Equal("名称不能超过 50 个字", tooLong.ErrorFor("Name"));
+        Assert.Equal(6, (await Service.ListAsync(ReferenceKind.Village)).Count);
+        Assert.Equal(7, (await Service.ListAsync(ReferenceKind.Venue)).Count);
+    }
+
+    [Fact]
+    public async Task Renaming_keeps_the_row_and_its_seed_code()
+    {
+        _app.SignInAs(UserRole.Admin);
+        var venue = (await Service.ListAsync(ReferenceKind.Venue)).First(v => v.Name == "上门调解");
+
+        var result = await Service.UpdateAsync(ReferenceKind.Venue, venue.Id, new ReferenceItemInput { Name = "上门调解（入户）" });
+
+        Assert.True(result.Succeeded);
+        await using var db = await _app.DbAsync();
+        var renamed = await db.Venues.SingleAsync(v => v.Id == venue.Id);
+        Assert.Equal(("上门调解（入户）", "home-visit"), (renamed.Name, renamed.Code));
+    }
+
+    [Fact]
+    public async Task Deactivating_and_reactivating_a_venue()
+    {
+        _app.SignInAs(UserRole.Admin);
+        var venue = (await Service.ListAsync(ReferenceKind.Venue))[0];
+
+        Assert.True((await Service.SetActiveAsync(ReferenceKind.Venue, venue.Id, false)).Succeeded);
+        Assert.False((await Service.ListAsync(ReferenceKind.Venue))[0].IsActive);
+        Assert.True((await Service.SetActiveAsync(ReferenceKind.Venue, venue.Id, true)).Succeeded);
+        Assert.True((await Service.ListAsync(ReferenceKind.Venue))[0].IsActive);
+        Assert.Equal(OperationStatus.NotFound, (await Service.SetActiveAsync(ReferenceKind.Venue, 9999, false)).Status);
+    }
+
+    [Theory]
+    [InlineData(UserRole.Mediator)]
+    [InlineData(UserRole.VillageHead)]
+    [InlineData(UserRole.JudicialOffice)]
+    public async Task Only_an_admin_may_change_reference_data(UserRole role)
+    {
+        _app.SignInAs(role, villageId: 1);
+
+        var add = await Service.AddAsync(ReferenceKind.Village, new ReferenceItemInput { Name = "新村" });
+        var rename = await Service.UpdateAsync(ReferenceKind.Village, 1, new ReferenceItemInput { Name = "改名村" });
+        var deactivate = await Service.SetActiveAsync(ReferenceKind.Village, 1, false);
+
+        Assert.All([add, rename, deactivate], r => Assert.Equal(OperationStatus.Forbidden, r.Status));
+        await using var db = await _app.DbAsync();
+        Assert.Equal(6, await db.Villages.CountAsync(v => v.IsActive));
+        Assert.False(await db.Villages.AnyAsync(v => v.Name == "改名村" || v.Name == "新村"));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Claims;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace HuilongbaMediation.Web.Tests.Infrastructure;
+
+/// <summary>The signed-in user of a test, with the same claims the sign-in cookie carries.</summary>
+public sealed class TestAuthenticationStateProvider : AuthenticationStateProvider
+{
+    private ClaimsPrincipal _user = new(new ClaimsIdentity());
+
+    public void SignInAs(Actor actor)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, actor.UserId),
+            new(ClaimTypes.Name, actor.UserId),
+            new(ClaimTypes.Role, actor.Role.ToString()),
+            new(AppClaims.DisplayName, actor.DisplayName),
+        };
+        if (actor.VillageId is { } village)
+        {
+            claims.Add(new Claim(AppClaims.VillageId, village.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        _user = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+        NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
+    }
+
+    public void SignOut()
+    {
+        _user = new ClaimsPrincipal(new ClaimsIdentity());
+        NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
+    }
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(_user));
+}
