@@ -1,0 +1,77 @@
+using HuilongbaMediation.Domain.Common;
+
+namespace HuilongbaMediation.Domain.Cases;
+
+/// <summary>
+/// Everything needed to file a case (DOMAIN.md "A case"), as the filing form submits it. Checked by
+/// <see cref="CaseValidator.Validate(CaseDraft, DateOnly)"/> and turned into a case by <see cref="MediationCase.File"/>.
+/// </summary>
+public sealed record CaseDraft : IHistoryData
+{
+    /// <summary>纠纷简要情况, 10–2000 characters.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>纠纷类型 (DisputeCategory id).</summary>
+    public required int CategoryId { get; init; }
+
+    /// <summary>案件来源 (CaseSource id).</summary>
+    public required int SourceId { get; init; }
+
+    /// <summary>村、社区或片区 (Village id): decides who may see and act on the case.</summary>
+    public required int VillageId { get; init; }
+
+    /// <summary>调解类型 (MediationKind id).</summary>
+    public required int MediationKindId { get; init; }
+
+    /// <summary>调解场所 (Venue id): optional until the first session.</summary>
+    public int? VenueId { get; init; }
+
+    /// <summary>涉及金额 in yuan, ≥ 0, at most 2 decimals.</summary>
+    public decimal? AmountInvolved { get; init; }
+
+    /// <summary>涉及人数, ≥ 2; 5 or more is a group dispute.</summary>
+    public required int PeopleInvolved { get; init; }
+
+    public RiskLevel RiskLevel { get; init; }
+
+    /// <summary>风险说明: required when the risk is high.</summary>
+    public string? RiskNote { get; init; }
+
+    /// <summary>登记日期: today or earlier.</summary>
+    public required DateOnly FiledOn { get; init; }
+
+    /// <summary>At least one applicant and one respondent.</summary>
+    public required IReadOnlyList<PartyDraft> Parties { get; init; }
+
+    /// <summary>The draft as the history keeps it: identity numbers and phones masked.</summary>
+    internal CaseDraft Masked() => this with
+    {
+        Parties = [.. Parties.Select(p => p with { IdNumber = Masking.IdNumber(p.IdNumber), Phone = Masking.Phone(p.Phone) })],
+    };
+
+    string IHistoryData.Describe() =>
+        "登记纠纷；" + string.Join("；", Parties
+            .GroupBy(p => p.Role)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Key.ToLabel()}：{string.Join("、", g.Select(p => p.Name.Trim()))}"));
+}
+
+/// <summary>A party as entered on the filing form; see <see cref="Party"/>.</summary>
+public sealed record PartyDraft
+{
+    public required PartyRole Role { get; init; }
+
+    public required PartyKind Kind { get; init; }
+
+    public required string Name { get; init; }
+
+    public Gender? Gender { get; init; }
+
+    public string? IdNumber { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? RegisteredAddress { get; init; }
+
+    public string? CurrentAddress { get; init; }
+}

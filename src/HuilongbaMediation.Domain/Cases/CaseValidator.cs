@@ -1,0 +1,235 @@
+using HuilongbaMediation.Domain.Common;
+
+namespace HuilongbaMediation.Domain.Cases;
+
+/// <summary>
+/// The rules for what users enter on a case (DOMAIN.md "A case"), each reported as a <see cref="FieldError"/>
+/// with a Chinese message, all at once. The limits are public so that forms can set their max lengths.
+/// </summary>
+public static class CaseValidator
+{
+    public const int NameMaxLength = 50;
+    public const int AddressMaxLength = 200;
+    public const int NoteMaxLength = 500;
+    public const int ReasonMaxLength = 500;
+    public const int SummaryMinLength = 10;
+    public const int SummaryMaxLength = 2000;
+
+    /// <summary>Longer records: session notes and the sections of an agreement.</summary>
+    public const int RecordMaxLength = 2000;
+
+    public const int MinPeopleInvolved = 2;
+
+    /// <summary>Everything wrong with a filing; <paramref name="today"/> is the China date (<see cref="ChinaClock.Today"/>).</summary>
+    public static IReadOnlyList<FieldError> Validate(CaseDraft draft, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        var summaryLength = draft.Summary?.Trim().Length ?? 0;
+        if (summaryLength == 0)
+        {
+            errors.Add(nameof(draft.Summary), "请填写纠纷简要情况");
+        }
+        else
+        {
+            errors.AddIf(summaryLength is < SummaryMinLength or > SummaryMaxLength, nameof(draft.Summary), $"纠纷简要情况须为 {SummaryMinLength}–{SummaryMaxLength} 字");
+        }
+
+        errors.Reference(nameof(draft.CategoryId), draft.CategoryId, "纠纷类型");
+        errors.Reference(nameof(draft.SourceId), draft.SourceId, "案件来源");
+        errors.Reference(nameof(draft.VillageId), draft.VillageId, "村（社区）或片区");
+        errors.Reference(nameof(draft.MediationKindId), draft.MediationKindId, "调解类型");
+        if (draft.VenueId is { } venueId)
+        {
+            errors.Reference(nameof(draft.VenueId), venueId, "调解场所");
+        }
+
+        if (draft.AmountInvolved is { } amount)
+        {
+            errors.AddIf(amount < 0, nameof(draft.AmountInvolved), "涉及金额不能为负数");
+            errors.AddIf(decimal.Round(amount, 2) != amount, nameof(draft.AmountInvolved), "涉及金额最多两位小数");
+        }
+
+        errors.AddIf(draft.PeopleInvolved < MinPeopleInvolved, nameof(draft.PeopleInvolved), $"涉及人数至少为 {MinPeopleInvolved}");
+        errors.Defined(nameof(draft.RiskLevel), draft.RiskLevel, "风险等级");
+        errors.Text(nameof(draft.RiskNote), draft.RiskNote, "风险说明", NoteMaxLength, required: draft.RiskLevel == RiskLevel.High);
+        errors.AddIf(draft.FiledOn > today, nameof(draft.FiledOn), "登记日期不能晚于今天");
+
+        var parties = draft.Parties ?? [];
+        errors.AddIf(
+            !parties.Any(p => p.Role == PartyRole.Applicant) || !parties.Any(p => p.Role == PartyRole.Respondent),
+            nameof(draft.Parties),
+            "至少需要一名申请人和一名被申请人");
+        for (var i = 0; i < parties.Count; i++)
+        {
+            Validate(parties[i], $"{nameof(draft.Parties)}[{i}].", today, errors);
+        }
+
+        return errors.Errors;
+    }
+
+    private static void Validate(PartyDraft party, string prefix, DateOnly today, FieldErrors errors)
+    {
+        errors.Defined(prefix + nameof(party.Role), party.Role, "当事人身份");
+        errors.Defined(prefix + nameof(party.Kind), party.Kind, "个人或单位");
+        errors.Text(prefix + nameof(party.Name), party.Name, "当事人姓名", NameMaxLength);
+        var isOrganization = party.Kind == PartyKind.Organization;
+        if (party.Gender is { } gender)
+        {
+            errors.AddIf(isOrganization, prefix + nameof(party.Gender), "单位当事人不填写性别");
+            errors.Defined(prefix + nameof(party.Gender), gender, "性别");
+        }
+
+        if (Text.Clean(party.IdNumber) is { } idNumber)
+        {
+            var problem = isOrganization ? "单位当事人不填写身份证号" : IdNumber.Validate(idNumber, today);
+            errors.AddIf(problem is not null, prefix + nameof(party.IdNumber), problem!);
+        }
+
+        if (Text.Clean(party.Phone) is { } phone)
+        {
+            errors.AddIf(!Phone.IsValid(phone), prefix + nameof(party.Phone), "联系电话须为手机号或带区号的固定电话");
+        }
+
+        errors.Text(prefix + nameof(party.RegisteredAddress), party.RegisteredAddress, "户籍地址", AddressMaxLength, required: false);
+        errors.Text(prefix + nameof(party.CurrentAddress), party.CurrentAddress, "现住址", AddressMaxLength, required: false);
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(DeclineData data) =>
+        Reason(nameof(data.Reason), data.Reason, "不予受理理由");
+
+    internal static IReadOnlyList<FieldError> Validate(SessionInput session, MediationCase @case, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(session.HeldOn > today, nameof(session.HeldOn), "调解日期不能晚于今天");
+        errors.AddIf(session.HeldOn < @case.AcceptedOn, nameof(session.HeldOn), "调解日期不能早于受理日期");
+        errors.Reference(nameof(session.VenueId), session.VenueId, "调解场所");
+        errors.Text(nameof(session.Attendees), session.Attendees, "参加人员", NoteMaxLength);
+        errors.Text(nameof(session.Summary), session.Summary, "调解情况", RecordMaxLength);
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(AgreementInput agreement, MediationCase @case, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        errors.Defined(nameof(agreement.Kind), agreement.Kind, "协议形式");
+        var written = agreement.Kind == AgreementKind.Written;
+        errors.Text(nameof(agreement.Facts), agreement.Facts, "主要事实", RecordMaxLength, required: written);
+        errors.Text(nameof(agreement.MattersInDispute), agreement.MattersInDispute, "争议事项", RecordMaxLength, required: written);
+        errors.Text(nameof(agreement.Responsibilities), agreement.Responsibilities, "各方责任", RecordMaxLength, required: written);
+        errors.Text(nameof(agreement.Terms), agreement.Terms, "协议内容", RecordMaxLength);
+        errors.Text(nameof(agreement.PerformanceManner), agreement.PerformanceManner, "履行方式", NoteMaxLength, required: written);
+        errors.AddIf(agreement.SignedOn > today, nameof(agreement.SignedOn), "协议日期不能晚于今天");
+        errors.AddIf(agreement.SignedOn < @case.AcceptedOn, nameof(agreement.SignedOn), "协议日期不能早于受理日期");
+        errors.AddIf(agreement.EffectiveOn < agreement.SignedOn, nameof(agreement.EffectiveOn), "生效日期不能早于协议日期");
+        errors.AddIf(agreement.EffectiveOn > today, nameof(agreement.EffectiveOn), "生效日期不能晚于今天");
+        errors.AddIf(agreement.PerformanceDeadline < agreement.SignedOn, nameof(agreement.PerformanceDeadline), "履行期限不能早于协议日期");
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(ReferData data)
+    {
+        var errors = new FieldErrors();
+        errors.Reference(nameof(data.TargetId), data.TargetId, "移交去向");
+        errors.Text(nameof(data.Reason), data.Reason, "移交理由", ReasonMaxLength);
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(TerminateData data)
+    {
+        var errors = new FieldErrors();
+        errors.Defined(nameof(data.Reason), data.Reason, "终止原因");
+        errors.Text(nameof(data.Note), data.Note, "终止说明", NoteMaxLength, required: data.Reason == TerminationReason.Other);
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(ApproveReferralData data)
+    {
+        var errors = new FieldErrors();
+        errors.Text(nameof(data.ReceivingBody), data.ReceivingBody, "接收单位", NameMaxLength);
+        errors.Text(nameof(data.ReceiptNumber), data.ReceiptNumber, "回执编号", NameMaxLength, required: false);
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(ReturnReferralData data) =>
+        Reason(nameof(data.Comment), data.Comment, "退回意见");
+
+    internal static IReadOnlyList<FieldError> Validate(ReopenData data) =>
+        Reason(nameof(data.Reason), data.Reason, "重新调解理由");
+
+    internal static IReadOnlyList<FieldError> Validate(MediatorAssignment assignment)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(assignment.Lead.UserId), nameof(assignment.Lead), "请选择主办调解员");
+        errors.AddIf(
+            assignment.Assistants.Any(a => string.IsNullOrWhiteSpace(a.UserId)),
+            nameof(assignment.Assistants),
+            "请选择协办调解员");
+        var userIds = assignment.Assistants.Select(a => a.UserId).Append(assignment.Lead.UserId).ToList();
+        errors.AddIf(userIds.Distinct().Count() != userIds.Count, nameof(assignment.Assistants), "同一调解员不能重复指定");
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(ExtendDeadlineData data)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(data.NewDueOn <= data.PreviousDueOn, nameof(data.NewDueOn), $"新的办结期限须晚于当前期限 {data.PreviousDueOn.ToLabel()}");
+        errors.Text(nameof(data.Reason), data.Reason, "延期理由", ReasonMaxLength);
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(FollowUpInput visit, Agreement agreement, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(visit.VisitedOn > today, nameof(visit.VisitedOn), "回访日期不能晚于今天");
+        errors.AddIf(visit.VisitedOn < agreement.SignedOn, nameof(visit.VisitedOn), "回访日期不能早于协议日期");
+        errors.Defined(nameof(visit.Performance), visit.Performance, "履行情况");
+        errors.Text(nameof(visit.Notes), visit.Notes, "回访情况", NoteMaxLength, required: false);
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(JudicialConfirmationInput confirmation, Agreement agreement, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        if (confirmation.AppliedOn is { } appliedOn)
+        {
+            errors.AddIf(!confirmation.IntendsToApply, nameof(confirmation.IntendsToApply), "已申请司法确认的，须注明当事人有意申请");
+            errors.AddIf(
+                appliedOn < agreement.EffectiveOn || appliedOn > agreement.JudicialConfirmationDeadline,
+                nameof(confirmation.AppliedOn),
+                $"须在协议生效之日起 {Agreement.JudicialConfirmationDays} 日内（{agreement.EffectiveOn.ToLabel()}至{agreement.JudicialConfirmationDeadline.ToLabel()}）申请司法确认");
+            errors.AddIf(appliedOn > today, nameof(confirmation.AppliedOn), "申请日期不能晚于今天");
+            errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength);
+            errors.Text(nameof(confirmation.Result), confirmation.Result, "确认结果", NoteMaxLength, required: false);
+        }
+        else
+        {
+            errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength, required: false);
+            errors.AddIf(!string.IsNullOrWhiteSpace(confirmation.Result), nameof(confirmation.Result), "尚未申请司法确认，不能填写确认结果");
+        }
+
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(RevealData data, Party? party)
+    {
+        var errors = new FieldErrors();
+        errors.Defined(nameof(data.Field), data.Field, "要查看的信息");
+        if (party is null)
+        {
+            errors.Add(nameof(data.PartyId), "当事人不存在");
+        }
+        else if (Enum.IsDefined(data.Field))
+        {
+            errors.AddIf(party.PersonalData(data.Field) is null, nameof(data.Field), $"该当事人未登记{data.Field.ToLabel()}");
+        }
+
+        return errors.Errors;
+    }
+
+    private static IReadOnlyList<FieldError> Reason(string field, string value, string label)
+    {
+        var errors = new FieldErrors();
+        errors.Text(field, value, label, ReasonMaxLength);
+        return errors.Errors;
+    }
+}

@@ -1,0 +1,11 @@
+namespace HuilongbaMediation.Domain.Cases;
+
+/// <summary>What RecordFollowUp carries: a follow-up visit (回访).</summary>
+/// <param name="VisitedOn">Not before the agreement's date, not after today.</param>
+/// <param name="Performance">履行情况; Partial or None allows reopening the case.</param>
+/// <param name="Notes">回访情况, up to 500 characters.</param>
+public sealed record FollowUpInput(DateOnly VisitedOn, PerformanceStatus Performance, string? Notes) : IHistoryData
+{
+    string IHistoryData.Describe() =>
+        $"回访日期 {VisitedOn.ToLabel()}；履行情况：{Performance.ToLabel()}" + (string.IsNullOrWhiteSpace(Notes) ? "" : $"；{Notes.Trim()}");
+}

@@ -1,0 +1,27 @@
+using HuilongbaMediation.Domain.Common;
+
+namespace HuilongbaMediation.Domain.Cases;
+
+/// <summary>
+/// 司法确认: whether the parties mean to ask the court to confirm the agreement, and when they applied and with
+/// what result. Each recording replaces the current state; every one stays in the history.
+/// </summary>
+public sealed class JudicialConfirmation
+{
+    /// <summary>The parties said they intend to apply; the case then shows the countdown to the deadline.</summary>
+    public bool IntendsToApply { get; private set; }
+
+    public DateOnly? AppliedOn { get; private set; }
+
+    public string? Court { get; private set; }
+
+    public string? Result { get; private set; }
+
+    internal static JudicialConfirmation From(JudicialConfirmationInput input) => new()
+    {
+        IntendsToApply = input.IntendsToApply,
+        AppliedOn = input.AppliedOn,
+        Court = Text.Clean(input.Court),
+        Result = Text.Clean(input.Result),
+    };
+}

@@ -1,0 +1,116 @@
+using HuilongbaMediation.Domain.Common;
+
+namespace HuilongbaMediation.Domain.Cases;
+
+/// <summary>The recorded actions of a case: history entries without a change of status.</summary>
+public sealed partial class MediationCase
+{
+    /// <summary>The recorded actions this actor may take on the case now (status and who), for the page's other buttons.</summary>
+    public IReadOnlyList<CaseAction> PermittedActions(Actor actor) =>
+        [.. Enum.GetValues<CaseAction>().Where(action => IsAllowedIn(action, Status) && CaseAccess.MayRecord(this, actor, action))];
+
+    /// <summary>
+    /// 指派调解员: replaces the case's mediators (Filed, Mediating). The village head of the case's village and the
+    /// judicial office assign anyone; a mediator of the village may take an unassigned filed case as its lead.
+    /// </summary>
+    public WorkflowResult AssignMediators(Actor actor, DateTime nowUtc, MediatorAssignment assignment) =>
+        Record(actor, nowUtc, CaseAction.AssignMediators, CaseAccess.MayAssign(this, actor, assignment), assignment, CaseValidator.Validate, data =>
+        {
+            _mediators.Clear();
+            _mediators.Add(CaseMediator.From(data.Lead, isLead: true));
+            _mediators.AddRange(data.Assistants.Select(assistant => CaseMediator.From(assistant, isLead: false)));
+        });
+
+    /// <summary>延长办结期限: moves the due date of a case in mediation later, with a reason (judicial office).</summary>
+    public WorkflowResult ExtendDeadline(Actor actor, DateTime nowUtc, DateOnly newDueOn, string reason) =>
+        Record(
+            actor,
+            nowUtc,
+            CaseAction.ExtendDeadline,
+            CaseAccess.MayRecord(this, actor, CaseAction.ExtendDeadline),
+            new ExtendDeadlineData(DueOn.GetValueOrDefault(), newDueOn, Text.Required(reason)),
+            CaseValidator.Validate,
+            data => DueOn = data.NewDueOn);
+
+    /// <summary>记录回访: a follow-up visit on a resolved case's agreement.</summary>
+    public WorkflowResult RecordFollowUp(Actor actor, DateTime nowUtc, FollowUpInput visit) =>
+        Record(
+            actor,
+            nowUtc,
+            CaseAction.RecordFollowUp,
+            CaseAccess.MayRecord(this, actor, CaseAction.RecordFollowUp),
+            visit,
+            input => CaseValidator.Validate(input, Agreement!, ChinaClock.Today(nowUtc)),
+            input => _followUps.Add(FollowUpVisit.From(input, actor.UserId, nowUtc)));
+
+    /// <summary>记录司法确认: the parties' intention, application (within 30 days of the agreement taking effect) and result.</summary>
+    public WorkflowResult RecordJudicialConfirmation(Actor actor, DateTime nowUtc, JudicialConfirmationInput confirmation) =>
+        Record(
+            actor,
+            nowUtc,
+            CaseAction.RecordJudicialConfirmation,
+            CaseAccess.MayRecord(this, actor, CaseAction.RecordJudicialConfirmation),
+            confirmation,
+            input => CaseValidator.Validate(input, Agreement!, ChinaClock.Today(nowUtc)),
+            input => JudicialConfirmation = JudicialConfirmation.From(input));
+
+    /// <summary>
+    /// Shows a party's identity number or phone in full, for the judicial office and the case's mediators only,
+    /// and records in the history who saw whose.
+    /// </summary>
+    public WorkflowResult<string> RevealPersonalData(Actor actor, DateTime nowUtc, int partyId, PersonalDataField field)
+    {
+        var party = _parties.FirstOrDefault(p => p.Id == partyId);
+        var result = Record(
+            actor,
+            nowUtc,
+            CaseAction.RevealPersonalData,
+            CaseAccess.MayRecord(this, actor, CaseAction.RevealPersonalData),
+            new RevealData(partyId, party?.Name ?? "", field),
+            data => CaseValidator.Validate(data, party),
+            _ => { });
+        return result.IsOk ? WorkflowResult<string>.Success(party!.PersonalData(field)!) : WorkflowResult<string>.Failure(result);
+    }
+
+    private static bool IsAllowedIn(CaseAction action, CaseStatus status) => action switch
+    {
+        CaseAction.AssignMediators => status is CaseStatus.Filed or CaseStatus.Mediating,
+        CaseAction.ExtendDeadline => status == CaseStatus.Mediating,
+        CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status == CaseStatus.Resolved,
+        CaseAction.RevealPersonalData => true,
+        _ => false, // File happens only through MediationCase.File.
+    };
+
+    /// <summary>Checks who, then status, then the carried data; then applies it and appends the history entry.</summary>
+    private WorkflowResult Record<TData>(
+        Actor actor,
+        DateTime nowUtc,
+        CaseAction action,
+        bool mayAct,
+        TData data,
+        Func<TData, IReadOnlyList<FieldError>> validate,
+        Action<TData> apply)
+        where TData : IHistoryData
+    {
+        ChinaClock.RequireUtc(nowUtc);
+        if (!mayAct)
+        {
+            return WorkflowResult.Forbidden($"「{action.ToLabel()}」{CaseAccess.Describe(action)}", PermittedTriggers(actor));
+        }
+
+        if (!IsAllowedIn(action, Status))
+        {
+            return WorkflowResult.NotAllowedInState(NotInThisStatus(action.ToLabel()), PermittedTriggers(actor));
+        }
+
+        var errors = validate(data);
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid(errors, PermittedTriggers(actor));
+        }
+
+        apply(data);
+        AppendHistory(actor, nowUtc, Status, Status, action.ToString(), data);
+        return WorkflowResult.Ok;
+    }
+}
