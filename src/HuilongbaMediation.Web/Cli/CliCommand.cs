@@ -62,7 +62,7 @@ internal sealed class CreateAdminCommand(string userName) : CliCommand
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var user = new AppUser { UserName = userName, DisplayName = "系统管理员" };
+        var user = new AppUser { UserName = userName, DisplayName = userName };
         var result = await UserAccounts.CreateAsync(users, db, user, password, UserRole.Admin);
         if (!result.Succeeded)
         {

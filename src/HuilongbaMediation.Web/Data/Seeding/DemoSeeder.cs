@@ -18,7 +18,7 @@ public sealed record DemoAccount(string UserName, string Password, string Displa
 
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users)
 {
-    /// <summary>Shared by the demo accounts: 12 characters, not on the common-password list.</summary>
+    /// <summary>Shared by the demo accounts listed on the sign-in page.</summary>
     public const string Password = "hshs-demo-2026";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
@@ -26,13 +26,38 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users)
         new("zhangmin", Password, "张敏", UserRole.Mediator, ReferenceData.WuyunshanVillage),
         new("liqiang", Password, "李强", UserRole.VillageHead, ReferenceData.WuyunshanVillage),
         new("wangfang", Password, "王芳", UserRole.JudicialOffice, null),
-        new("admin", Password, "系统管理员", UserRole.Admin, null),
+        new("admin", Password, "刘洋", UserRole.Admin, null),
+    ];
+
+    /// <summary>
+    /// The other mediators of the demo town, so the roster looks like the real one: most villages have their three,
+    /// 大桥村 is one short and 物流园片区, which belongs to no village, has a single mediator. They never sign in
+    /// (a random password), but they can be assigned to cases.
+    /// </summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string VillageCode)> RosterMediators =
+    [
+        ("zhoutao", "周涛", ReferenceData.WuyunshanVillage),
+        ("wuxia", "吴霞", ReferenceData.WuyunshanVillage),
+        ("chenjianguo", "陈建国", "huilongba"),
+        ("yangli", "杨丽", "huilongba"),
+        ("huangzhiqiang", "黄志强", "huilongba"),
+        ("liuguilan", "刘桂兰", "dashuigou"),
+        ("zhaoyong", "赵勇", "dashuigou"),
+        ("sunhong", "孙红", "dashuigou"),
+        ("maxiaojun", "马晓军", "daqiao"),
+        ("hejing", "何静", "daqiao"),
+        ("luoping", "罗平", "julongcheng"),
+        ("tangmin", "唐敏", "julongcheng"),
+        ("xiebin", "谢斌", "julongcheng"),
+        ("denghui", "邓辉", "wuliuyuan"),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var villages = await db.Villages.Where(v => v.Code != null).ToDictionaryAsync(v => v.Code!, v => v.Id, ct);
-        foreach (var account in Accounts)
+        var all = Accounts.Concat(RosterMediators.Select(m =>
+            new DemoAccount(m.UserName, $"demo-{Guid.NewGuid():N}", m.DisplayName, UserRole.Mediator, m.VillageCode)));
+        foreach (var account in all)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
             {

@@ -1,0 +1,30 @@
+using HuilongbaMediation.E2E.Infrastructure;
+
+namespace HuilongbaMediation.E2E.Hosting;
+
+/// <summary>The operator's view of a bad configuration: one clear line on stderr, no stack trace, a failing exit code.</summary>
+public sealed class StartupErrorTests
+{
+    [Fact]
+    public async Task Missing_data_folder_stops_the_app_with_one_clear_line()
+    {
+        using var app = AppProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Demo__Enabled"] = "true",
+                ["ConnectionStrings__Default"] = "Data Source=/nonexistent-dir-xyz/db.sqlite",
+            },
+            "--urls",
+            "http://127.0.0.1:0");
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(exitCode is not null, $"The app is still running after 30 s.\n{app.Output}");
+        Assert.NotEqual(0, exitCode);
+        var errorLines = app.StandardError.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var line = Assert.Single(errorLines);
+        Assert.Contains("数据目录不存在", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+}

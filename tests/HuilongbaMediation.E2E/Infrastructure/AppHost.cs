@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+
+namespace HuilongbaMediation.E2E.Infrastructure;
+
+/// <summary>
+/// The real app on a loopback port with a fresh SQLite database in demo mode, plus one Playwright and one Chromium,
+/// shared by the tests of a collection (<see cref="ICollectionFixture{TFixture}"/>): the app starts once per collection.
+/// </summary>
+public sealed class AppHost : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("huilongba-e2e-").FullName;
+    private readonly SemaphoreSlim _browserGate = new(1, 1);
+    private AppProcess? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    static AppHost()
+    {
+        Assertions.SetDefaultExpectTimeout(10_000);
+        RepoPaths.ClearFailures();
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>What the app printed so far (for failure messages).</summary>
+    public string Output => _app?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        _app = AppProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Demo__Enabled"] = "true",
+                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataFolder, "huilongba.db")}",
+            },
+            "--urls",
+            "http://127.0.0.1:0");
+        try
+        {
+            BaseUrl = await _app.WaitUntilListeningAsync(StartTimeout);
+        }
+        catch
+        {
+            // A fixture that failed to start may never be disposed: do not leave the app running.
+            _app.Dispose();
+            _app = null;
+            throw;
+        }
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The collection's browser, launched on first use; throws with the probe's reason when there is none.</summary>
+    public async Task<IBrowser> GetBrowserAsync()
+    {
+        await _browserGate.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                return _browser;
+            }
+
+            var probe = BrowserSupport.Probe;
+            if (!probe.Available)
+            {
+                throw new InvalidOperationException($"{BrowserSupport.RequiredVariable}=1 but no browser can be launched: {probe.Description}");
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await BrowserSupport.LaunchAsync(_playwright, probe.ExecutablePath);
+            return _browser;
+        }
+        finally
+        {
+            _browserGate.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (_browser is not null)
+            {
+                await _browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
+        }
+        finally
+        {
+            _app?.Dispose();
+            _browserGate.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is not worth failing the run for.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+/// <summary>Most browser tests: one app, demo data untouched except by sign-ins.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppHost>
+{
+    public const string Name = "App";
+}
+
+/// <summary>Tests that change demo accounts (lockout) get their own app, so the other tests never see the change.</summary>
+[CollectionDefinition(Name)]
+public sealed class LockoutAppCollection : ICollectionFixture<AppHost>
+{
+    public const string Name = "Lockout app";
+}

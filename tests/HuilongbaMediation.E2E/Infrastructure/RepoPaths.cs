@@ -1,0 +1,56 @@
+using System.Reflection;
+
+namespace HuilongbaMediation.E2E.Infrastructure;
+
+/// <summary>Where things are: the repository root, the Web project's own build output, the artifacts folder.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+
+    /// <summary>The folder holding HuilongbaMediation.sln, found by walking up from the test assembly.</summary>
+    public static string Root => LazyRoot.Value;
+
+    /// <summary>Debug or Release: the configuration this test assembly was built in, so the app is the same build.</summary>
+    public static string Configuration =>
+        typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration is { Length: > 0 } configuration
+            ? configuration
+#if DEBUG
+            : "Debug";
+#else
+            : "Release";
+#endif
+
+    /// <summary>src/HuilongbaMediation.Web/bin/&lt;Configuration&gt;/net10.0: the app's output, with its appsettings.json.</summary>
+    public static string WebOutput => Path.Combine(Root, "src", "HuilongbaMediation.Web", "bin", Configuration, "net10.0");
+
+    public static string WebDll => Path.Combine(WebOutput, "HuilongbaMediation.Web.dll");
+
+    /// <summary>artifacts/screenshots (git-ignored): the pages the tests visit, for people to look at.</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "artifacts", "screenshots")).FullName;
+
+    /// <summary>artifacts/e2e-failures: a screenshot of the page as it was when a test failed.</summary>
+    public static string Failures => Directory.CreateDirectory(Path.Combine(Root, "artifacts", "e2e-failures")).FullName;
+
+    /// <summary>Removes the failure screenshots of an earlier run, so the folder shows only this run's.</summary>
+    public static void ClearFailures()
+    {
+        var folder = Path.Combine(Root, "artifacts", "e2e-failures");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HuilongbaMediation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"HuilongbaMediation.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
