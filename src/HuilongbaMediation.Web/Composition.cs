@@ -3,9 +3,11 @@ using HuilongbaMediation.Web.Components.Account;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Admin;
+using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Home;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -95,6 +97,11 @@ public static class Composition
         services.AddScoped<ReferenceAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<HomeService>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseReader>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
     }
 
     /// <summary>Checks and migrates the database and seeds reference data (and, in demo mode, the demo users).</summary>

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Reference;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<MediationKind> MediationKinds => Set<MediationKind>();
 
+    public DbSet<MediationCase> Cases => Set<MediationCase>();
+
+    public DbSet<HistoryEntry> CaseHistory => Set<HistoryEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,5 +36,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         // Enums are stored by name, so the database reads well and reordering an enum cannot corrupt it.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+
+        // Times are UTC everywhere; SQLite returns them without a kind, so the converter puts it back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }
+
+/// <summary>Stores a UTC DateTime as is and reads it back marked as UTC.</summary>
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

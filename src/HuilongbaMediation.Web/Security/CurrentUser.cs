@@ -14,11 +14,10 @@ public sealed record UserProfile(string UserName, string DisplayName, UserRole R
 /// </summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<Actor?> GetActorAsync()
-    {
-        var state = await authentication.GetAuthenticationStateAsync();
-        return state.User.ToActor();
-    }
+    public async Task<Actor?> GetActorAsync() => (await GetPrincipalAsync()).ToActor();
+
+    public async Task<System.Security.Claims.ClaimsPrincipal> GetPrincipalAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User;
 
     /// <summary>The user's current name and village as the database has them (a village may have been renamed).</summary>
     public async Task<UserProfile?> GetProfileAsync(CancellationToken ct = default)

@@ -17,12 +17,14 @@ namespace HuilongbaMediation.Web.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
+    private readonly bool _ownsFolder;
     private readonly WebApplication _app;
     private readonly AsyncServiceScope _scope;
 
-    private TestApp(DirectoryInfo folder, WebApplication app)
+    private TestApp(DirectoryInfo folder, bool ownsFolder, WebApplication app)
     {
         _folder = folder;
+        _ownsFolder = ownsFolder;
         _app = app;
         _scope = app.Services.CreateAsyncScope();
     }
@@ -31,9 +33,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public TestAuthenticationStateProvider Auth => _app.Services.GetRequiredService<TestAuthenticationStateProvider>();
 
-    public static async Task<TestApp> StartAsync(bool demo = false)
+    /// <param name="demo">Seed the demo users.</param>
+    /// <param name="dataFolder">Share another instance's database (as a second process would); a fresh one by default.</param>
+    public static async Task<TestApp> StartAsync(bool demo = false, string? dataFolder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("hm-web-tests-");
+        var folder = dataFolder is null ? Directory.CreateTempSubdirectory("hm-web-tests-") : new DirectoryInfo(dataFolder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -49,8 +53,11 @@ public sealed class TestApp : IAsyncDisposable
         builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         var app = builder.Build();
         await app.PrepareDatabaseAsync(seedDemo: demo);
-        return new TestApp(folder, app);
+        return new TestApp(folder, dataFolder is null, app);
     }
+
+    /// <summary>Another DI scope, like a second user's circuit (the signed-in test user is shared).</summary>
+    public TestScope NewScope() => new(_app.Services.CreateAsyncScope());
 
     /// <summary>A service of the test's own scope (scoped services live as long as the test).</summary>
     public T Get<T>()
@@ -61,6 +68,21 @@ public sealed class TestApp : IAsyncDisposable
         var actor = new Actor(userId, name, role, villageId);
         Auth.SignInAs(actor);
         return actor;
+    }
+
+    /// <summary>Signs in as an existing user (e.g. a demo account), with their real role and village.</summary>
+    public async Task<Actor> SignInAsUserAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+        return SignInAs(Enum.Parse<UserRole>(role!), user.VillageId, user.Id, user.DisplayName);
+    }
+
+    public async Task<string> UserIdAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     public async Task<AppDbContext> DbAsync() => await Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -76,6 +98,11 @@ public sealed class TestApp : IAsyncDisposable
         await _scope.DisposeAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             _folder.Delete(recursive: true);
@@ -85,4 +112,12 @@ public sealed class TestApp : IAsyncDisposable
             // A temp folder left behind is harmless.
         }
     }
+}
+
+public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public T Get<T>()
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
 }

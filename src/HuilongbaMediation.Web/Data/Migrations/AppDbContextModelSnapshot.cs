@@ -17,6 +17,350 @@ namespace HuilongbaMediation.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.CaseMediator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_CaseMediators_MyCases");
+
+                    b.ToTable("CaseMediators", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.FollowUpVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Performance")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseFollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.HistoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Action", "AtUtc")
+                        .HasDatabaseName("IX_CaseHistory_EventsInPeriod");
+
+                    b.HasIndex("CaseId", "AtUtc")
+                        .HasDatabaseName("IX_CaseHistory_Timeline");
+
+                    b.ToTable("CaseHistory", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.MediationCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AmountInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediationKindId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("FiledById");
+
+                    b.HasIndex("FiledOn")
+                        .HasDatabaseName("IX_Cases_FiledInPeriod");
+
+                    b.HasIndex("MediationKindId");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Cases_ByNumber");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("IX_Cases_OverdueByState");
+
+                    b.HasIndex("VillageId", "Status")
+                        .HasDatabaseName("IX_Cases_ListByVillageAndState");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Cases_NextNumberOfYear");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.MediationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("VenueId");
+
+                    b.ToTable("CaseSessions", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.Party", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IdNumber")
+                        .HasDatabaseName("IX_CaseParties_SameParty");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("IX_CaseParties_SearchByName");
+
+                    b.ToTable("CaseParties", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Reference.CaseSource", b =>
                 {
                     b.Property<int>("Id")
@@ -435,6 +779,228 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.CaseMediator", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("Mediators")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.FollowUpVisit", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.HistoryEntry", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.MediationCase", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Reference.DisputeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FiledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.MediationKind", null)
+                        .WithMany()
+                        .HasForeignKey("MediationKindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.CaseSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("HuilongbaMediation.Domain.Cases.Agreement", "Agreement", b1 =>
+                        {
+                            b1.Property<int>("MediationCaseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("EffectiveOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Facts")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MattersInDispute")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PerformanceDeadline")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PerformanceManner")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Responsibilities")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Terms")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MediationCaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediationCaseId");
+                        });
+
+                    b.OwnsOne("HuilongbaMediation.Domain.Cases.JudicialConfirmation", "JudicialConfirmation", b1 =>
+                        {
+                            b1.Property<int>("MediationCaseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("AppliedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Court")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IntendsToApply")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Result")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MediationCaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediationCaseId");
+                        });
+
+                    b.OwnsOne("HuilongbaMediation.Domain.Cases.Referral", "Referral", b1 =>
+                        {
+                            b1.Property<int>("MediationCaseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReceiptNumber")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReceivingBody")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ReferredOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReturnComment")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Urgent")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MediationCaseId");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.HasIndex("Urgent", "ReferredOn")
+                                .HasDatabaseName("IX_Cases_ReferralReviewQueue");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediationCaseId");
+
+                            b1.HasOne("HuilongbaMediation.Domain.Reference.ReferralTarget", null)
+                                .WithMany()
+                                .HasForeignKey("TargetId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("JudicialConfirmation");
+
+                    b.Navigation("Referral");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.MediationSession", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.Party", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Data.AppUser", b =>
                 {
                     b.HasOne("HuilongbaMediation.Domain.Reference.Village", "Village")
@@ -494,6 +1060,19 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.MediationCase", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Mediators");
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Sessions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,143 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Reference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HuilongbaMediation.Web.Data;
+
+/// <summary>
+/// How a case is stored. The domain keeps its collections in private fields behind read-only lists, so EF writes
+/// them through the fields; the agreement, the referral and the judicial-confirmation record are owned columns
+/// of the case row. Indexes are named after the query they serve.
+/// </summary>
+internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<MediationCase>
+{
+    /// <summary>Money is stored as integer fen: SQLite cannot compare decimals in SQL (PITFALLS.md).</summary>
+    private static readonly ValueConverter<decimal, long> Fen = new(v => (long)Math.Round(v * 100m), v => v / 100m);
+
+    public void Configure(EntityTypeBuilder<MediationCase> builder)
+    {
+        builder.ToTable("Cases");
+        builder.Property(c => c.Number).HasMaxLength(40).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique().HasDatabaseName("IX_Cases_ByNumber");
+        builder.HasIndex(c => new { c.Year, c.Sequence }).IsUnique().HasDatabaseName("IX_Cases_NextNumberOfYear");
+        builder.HasIndex(c => new { c.VillageId, c.Status }).HasDatabaseName("IX_Cases_ListByVillageAndState");
+        builder.HasIndex(c => new { c.Status, c.DueOn }).HasDatabaseName("IX_Cases_OverdueByState");
+        builder.HasIndex(c => c.FiledOn).HasDatabaseName("IX_Cases_FiledInPeriod");
+
+        builder.Property(c => c.Summary).HasMaxLength(CaseValidator.SummaryMaxLength).IsRequired();
+        builder.Property(c => c.RiskNote).HasMaxLength(CaseValidator.NoteMaxLength);
+        builder.Property(c => c.AmountInvolved).HasConversion(Fen);
+        builder.Property(c => c.FiledById).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.DeclineReason).HasMaxLength(CaseValidator.ReasonMaxLength);
+        builder.Property(c => c.TerminationNote).HasMaxLength(CaseValidator.ReasonMaxLength);
+        builder.Property(c => c.ReopenReason).HasMaxLength(CaseValidator.ReasonMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        builder.HasOne<DisputeCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CaseSource>().WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Village>().WithMany().HasForeignKey(c => c.VillageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MediationKind>().WithMany().HasForeignKey(c => c.MediationKindId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Venue>().WithMany().HasForeignKey(c => c.VenueId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.FiledById).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsOne(c => c.Agreement, a =>
+        {
+            a.Property(x => x.Terms).HasMaxLength(CaseValidator.RecordMaxLength);
+            a.Property(x => x.Facts).HasMaxLength(CaseValidator.RecordMaxLength);
+            a.Property(x => x.MattersInDispute).HasMaxLength(CaseValidator.RecordMaxLength);
+            a.Property(x => x.Responsibilities).HasMaxLength(CaseValidator.RecordMaxLength);
+            a.Property(x => x.PerformanceManner).HasMaxLength(CaseValidator.RecordMaxLength);
+        });
+        builder.OwnsOne(c => c.Referral, r =>
+        {
+            r.Property(x => x.Reason).HasMaxLength(CaseValidator.ReasonMaxLength);
+            r.Property(x => x.ReceivingBody).HasMaxLength(CaseValidator.NameMaxLength * 2);
+            r.Property(x => x.ReceiptNumber).HasMaxLength(CaseValidator.NameMaxLength);
+            r.Property(x => x.ReturnComment).HasMaxLength(CaseValidator.ReasonMaxLength);
+            r.HasOne<ReferralTarget>().WithMany().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => new { x.Urgent, x.ReferredOn }).HasDatabaseName("IX_Cases_ReferralReviewQueue");
+        });
+        builder.OwnsOne(c => c.JudicialConfirmation, j =>
+        {
+            j.Property(x => x.Court).HasMaxLength(CaseValidator.NameMaxLength * 2);
+            j.Property(x => x.Result).HasMaxLength(CaseValidator.ReasonMaxLength);
+        });
+
+        builder.HasMany(c => c.Parties).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Mediators).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Sessions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var collection in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.Sessions), nameof(MediationCase.FollowUps), nameof(MediationCase.History) })
+        {
+            builder.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+
+        builder.Ignore(c => c.LeadMediator);
+    }
+}
+
+internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
+{
+    public void Configure(EntityTypeBuilder<Party> builder)
+    {
+        builder.ToTable("CaseParties");
+        builder.Property(p => p.Name).HasMaxLength(CaseValidator.NameMaxLength).IsRequired();
+        builder.Property(p => p.IdNumber).HasMaxLength(18);
+        builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.RegisteredAddress).HasMaxLength(CaseValidator.AddressMaxLength);
+        builder.Property(p => p.CurrentAddress).HasMaxLength(CaseValidator.AddressMaxLength);
+        builder.HasIndex(p => p.IdNumber).HasDatabaseName("IX_CaseParties_SameParty");
+        builder.HasIndex(p => p.Name).HasDatabaseName("IX_CaseParties_SearchByName");
+    }
+}
+
+internal sealed class CaseMediatorConfiguration : IEntityTypeConfiguration<CaseMediator>
+{
+    public void Configure(EntityTypeBuilder<CaseMediator> builder)
+    {
+        builder.ToTable("CaseMediators");
+        builder.Property(m => m.DisplayName).HasMaxLength(CaseValidator.NameMaxLength).IsRequired();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.UserId).HasDatabaseName("IX_CaseMediators_MyCases");
+    }
+}
+
+internal sealed class MediationSessionConfiguration : IEntityTypeConfiguration<MediationSession>
+{
+    public void Configure(EntityTypeBuilder<MediationSession> builder)
+    {
+        builder.ToTable("CaseSessions");
+        builder.Property(s => s.Attendees).HasMaxLength(CaseValidator.NoteMaxLength).IsRequired();
+        builder.Property(s => s.Summary).HasMaxLength(CaseValidator.RecordMaxLength).IsRequired();
+        builder.Property(s => s.RecordedById).HasMaxLength(450).IsRequired();
+        builder.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FollowUpVisitConfiguration : IEntityTypeConfiguration<FollowUpVisit>
+{
+    public void Configure(EntityTypeBuilder<FollowUpVisit> builder)
+    {
+        builder.ToTable("CaseFollowUps");
+        builder.Property(f => f.Notes).HasMaxLength(CaseValidator.NoteMaxLength);
+        builder.Property(f => f.RecordedById).HasMaxLength(450).IsRequired();
+    }
+}
+
+internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<HistoryEntry> builder)
+    {
+        builder.ToTable("CaseHistory");
+        builder.Property(h => h.ActorId).HasMaxLength(450).IsRequired();
+        builder.Property(h => h.ActorName).HasMaxLength(CaseValidator.NameMaxLength).IsRequired();
+        builder.Property(h => h.Action).HasMaxLength(40).IsRequired();
+        builder.Property(h => h.Details).IsRequired();
+        builder.Property(h => h.Data).IsRequired();
+        builder.HasIndex(h => new { h.CaseId, h.AtUtc }).HasDatabaseName("IX_CaseHistory_Timeline");
+        builder.HasIndex(h => new { h.Action, h.AtUtc }).HasDatabaseName("IX_CaseHistory_EventsInPeriod");
+    }
+}

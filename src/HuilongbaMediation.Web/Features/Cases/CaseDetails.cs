@@ -1,0 +1,44 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+
+namespace HuilongbaMediation.Web.Features.Cases;
+
+/// <summary>A case as its page shows it. Personal data is masked; the full value needs <see cref="CaseService.RevealPersonalDataAsync"/>.</summary>
+public sealed record CaseDetails(
+    int Id,
+    string Number,
+    CaseStatus Status,
+    int Version,
+    string Summary,
+    string Village,
+    string Category,
+    string Source,
+    string MediationKind,
+    string? Venue,
+    decimal? AmountInvolved,
+    int PeopleInvolved,
+    RiskLevel RiskLevel,
+    string? RiskNote,
+    DateOnly FiledOn,
+    DateOnly? AcceptedOn,
+    DateOnly? DueOn,
+    DateOnly? ConcludedOn,
+    IReadOnlyList<PartyView> Parties,
+    IReadOnlyList<MediatorView> Mediators,
+    IReadOnlyList<HistoryView> History,
+    IReadOnlyList<CaseTrigger> PermittedTriggers,
+    IReadOnlyList<CaseAction> PermittedActions)
+{
+    public MediatorView? Lead => Mediators.FirstOrDefault(m => m.IsLead);
+}
+
+public sealed record PartyView(
+    int Id, PartyRole Role, PartyKind Kind, string Name, Gender? Gender, string? IdNumber, string? Phone, string? RegisteredAddress, string? CurrentAddress)
+{
+    public static PartyView Masked(Party p) =>
+        new(p.Id, p.Role, p.Kind, p.Name, p.Gender, Masking.IdNumber(p.IdNumber), Masking.Phone(p.Phone), p.RegisteredAddress, p.CurrentAddress);
+}
+
+public sealed record MediatorView(string UserId, string DisplayName, bool IsLead);
+
+public sealed record HistoryView(DateTime AtUtc, string ActorName, CaseStatus? From, CaseStatus To, string Action, string Details);

@@ -1,0 +1,50 @@
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Features.Cases;
+
+/// <summary>Reads one case for its page, with what this user may do on it now.</summary>
+public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IAuthorizationService authorization)
+{
+    public async Task<(CaseResult Result, CaseDetails? Case)> GetAsync(int caseId, CancellationToken ct = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (principal.ToActor() is not { } actor)
+        {
+            return (CaseResult.Forbidden(), null);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await CaseLoading.ForChange(db).AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null)
+        {
+            return (CaseResult.NotFound(), null);
+        }
+
+        if (!(await authorization.AuthorizeAsync(principal, c, CaseOperations.Read)).Succeeded)
+        {
+            return (CaseResult.Forbidden(), null);
+        }
+
+        var names = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new
+        {
+            Village = db.Villages.Where(v => v.Id == x.VillageId).Select(v => v.Name).Single(),
+            Category = db.Categories.Where(v => v.Id == x.CategoryId).Select(v => v.Name).Single(),
+            Source = db.CaseSources.Where(v => v.Id == x.SourceId).Select(v => v.Name).Single(),
+            Kind = db.MediationKinds.Where(v => v.Id == x.MediationKindId).Select(v => v.Name).Single(),
+            Venue = db.Venues.Where(v => v.Id == x.VenueId).Select(v => v.Name).SingleOrDefault(),
+        }).SingleAsync(ct);
+
+        var details = new CaseDetails(
+            c.Id, c.Number, c.Status, c.Version, c.Summary, names.Village, names.Category, names.Source, names.Kind, names.Venue,
+            c.AmountInvolved, c.PeopleInvolved, c.RiskLevel, c.RiskNote, c.FiledOn, c.AcceptedOn, c.DueOn, c.ConcludedOn,
+            [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(PartyView.Masked)],
+            [.. c.Mediators.OrderByDescending(m => m.IsLead).Select(m => new MediatorView(m.UserId, m.DisplayName, m.IsLead))],
+            [.. c.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryView(h.AtUtc, h.ActorName, h.FromStatus, h.ToStatus, h.Action, h.Details))],
+            c.PermittedTriggers(actor),
+            c.PermittedActions(actor));
+        return (new CaseResult(CaseOutcome.Done, "", [], details.PermittedTriggers, new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
+    }
+}

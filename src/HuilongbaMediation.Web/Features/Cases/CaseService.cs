@@ -1,0 +1,258 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Features.Cases;
+
+/// <summary>
+/// The use cases of a case: file it, assign its mediators, fire each trigger, record what the workflow records,
+/// reveal personal data. Each write is one operation: the signed-in user, one DbContext, one writer transaction,
+/// a read-permission check, the domain call (which checks who may do what in which state), one SaveChanges that
+/// stores the change with its history entry. A write names the version the user saw; when the case has moved on
+/// since, the user gets <see cref="CaseOutcome.Conflict"/> and nothing is written.
+/// </summary>
+public sealed class CaseService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentUser currentUser,
+    IAuthorizationService authorization,
+    SqliteWriteGate writeGate,
+    TimeProvider clock)
+{
+    /// <summary>登记: validates the draft, numbers the case in its year of filing and saves it in status Filed.</summary>
+    public async Task<CaseResult> FileAsync(CaseDraft draft, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetActorAsync();
+        if (actor is null)
+        {
+            return CaseResult.Forbidden();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var filed = MediationCase.File(draft, actor, now, ChinaClock.Today(now));
+        if (!filed.IsOk)
+        {
+            return CaseResult.From(filed);
+        }
+
+        using var writer = await writeGate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var references = await ReferenceErrorsAsync(db, draft, ct);
+        if (references.Count > 0)
+        {
+            return CaseResult.Invalid(references);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var @case = filed.Value;
+        var year = @case.FiledOn.Year;
+        var last = await db.Cases.Where(c => c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
+        @case.AssignNumber(year, last + 1);
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return CaseResult.Done(Ref(@case));
+    }
+
+    /// <summary>指派调解员: a lead and any assistants, each an active mediator (of the case's village, for a village head).</summary>
+    public Task<CaseResult> AssignMediatorsAsync(int caseId, int version, string leadUserId, IReadOnlyList<string> assistantUserIds, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, async (db, @case, actor, now) =>
+        {
+            var ids = assistantUserIds.Prepend(leadUserId).Distinct(StringComparer.Ordinal).ToList();
+            var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
+            var mediators = await db.Users.AsNoTracking()
+                .Where(u => ids.Contains(u.Id) && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
+                .Select(u => new { u.Id, u.DisplayName, u.VillageId })
+                .ToDictionaryAsync(u => u.Id, ct);
+            if (!mediators.ContainsKey(leadUserId))
+            {
+                return CaseResult.Invalid("Lead", "主办调解员须为在岗的调解员");
+            }
+
+            if (ids.FirstOrDefault(id => !mediators.ContainsKey(id)) is not null)
+            {
+                return CaseResult.Invalid("Assistants", "协办调解员须为在岗的调解员");
+            }
+
+            if (actor.Role == UserRole.VillageHead && mediators.Values.Any(m => m.VillageId != @case.VillageId))
+            {
+                return CaseResult.Invalid("Lead", "村（社区）负责人只能指派本村（社区）的调解员");
+            }
+
+            var assignment = new MediatorAssignment(
+                new MediatorRef(leadUserId, mediators[leadUserId].DisplayName),
+                [.. ids.Skip(1).Select(id => new MediatorRef(id, mediators[id].DisplayName))]);
+            return Applied(@case.AssignMediators(actor, now, assignment));
+        }, ct);
+
+    public Task<CaseResult> AcceptAsync(int caseId, int version, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.Accept(actor, now), ct);
+
+    public Task<CaseResult> DeclineAsync(int caseId, int version, string reason, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.Decline(actor, now, reason), ct);
+
+    public Task<CaseResult> RecordSessionAsync(int caseId, int version, SessionInput session, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, async (db, @case, actor, now) =>
+            await db.Venues.AnyAsync(v => v.Id == session.VenueId && v.IsActive, ct)
+                ? Applied(@case.RecordSession(actor, now, session))
+                : CaseResult.Invalid(nameof(SessionInput.VenueId), "请选择调解场所"), ct);
+
+    public Task<CaseResult> ResolveAsync(int caseId, int version, AgreementInput agreement, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.Resolve(actor, now, agreement), ct);
+
+    public Task<CaseResult> ReferAsync(int caseId, int version, int targetId, string reason, bool urgent, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, async (db, @case, actor, now) =>
+            await db.ReferralTargets.AnyAsync(t => t.Id == targetId && t.IsActive, ct)
+                ? Applied(@case.Refer(actor, now, targetId, reason, urgent))
+                : CaseResult.Invalid("TargetId", "请选择移交去向"), ct);
+
+    public Task<CaseResult> TerminateAsync(int caseId, int version, TerminationReason reason, string? note, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.Terminate(actor, now, reason, note), ct);
+
+    public Task<CaseResult> ApproveReferralAsync(int caseId, int version, string receivingBody, string? receiptNumber, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.ApproveReferral(actor, now, receivingBody, receiptNumber), ct);
+
+    public Task<CaseResult> ReturnReferralAsync(int caseId, int version, string comment, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.ReturnReferral(actor, now, comment), ct);
+
+    public Task<CaseResult> ReopenAsync(int caseId, int version, string reason, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.Reopen(actor, now, reason), ct);
+
+    public Task<CaseResult> ExtendDeadlineAsync(int caseId, int version, DateOnly newDueOn, string reason, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.ExtendDeadline(actor, now, newDueOn, reason), ct);
+
+    public Task<CaseResult> RecordFollowUpAsync(int caseId, int version, FollowUpInput visit, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.RecordFollowUp(actor, now, visit), ct);
+
+    public Task<CaseResult> RecordJudicialConfirmationAsync(int caseId, int version, JudicialConfirmationInput confirmation, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, (@case, actor, now) => @case.RecordJudicialConfirmation(actor, now, confirmation), ct);
+
+    /// <summary>
+    /// 显示: a party's full 身份证号 or phone, for the judicial office and the case's mediators only. The reveal is
+    /// written into the history. It does not change the case, so it needs no version and never conflicts.
+    /// </summary>
+    public async Task<(CaseResult Result, string? Value)> RevealPersonalDataAsync(int caseId, int partyId, PersonalDataField field, CancellationToken ct = default)
+    {
+        string? value = null;
+        var result = await ChangeAsync(caseId, expectedVersion: null, (@case, actor, now) =>
+        {
+            var revealed = @case.RevealPersonalData(actor, now, partyId, field);
+            value = revealed.IsOk ? revealed.Value : null;
+            return revealed;
+        }, ct);
+        return (result, result.Succeeded ? value : null);
+    }
+
+    private Task<CaseResult> ChangeAsync(int caseId, int? expectedVersion, Func<MediationCase, Actor, DateTime, WorkflowResult> change, CancellationToken ct) =>
+        ChangeAsync(caseId, expectedVersion, (_, @case, actor, now) => Task.FromResult(Applied(change(@case, actor, now))), ct);
+
+    /// <summary>
+    /// The one write path of an existing case; <paramref name="change"/> returns null when it applied. A null
+    /// <paramref name="expectedVersion"/> is for what does not change the case itself (a reveal): no version check, no new version.
+    /// </summary>
+    private async Task<CaseResult> ChangeAsync(
+        int caseId, int? expectedVersion, Func<AppDbContext, MediationCase, Actor, DateTime, Task<CaseResult?>> change, CancellationToken ct)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        var actor = principal.ToActor();
+        if (actor is null)
+        {
+            return CaseResult.Forbidden();
+        }
+
+        using var writer = await writeGate.EnterAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var @case = await CaseLoading.ForChange(db).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null)
+        {
+            return CaseResult.NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(principal, @case, CaseOperations.Read)).Succeeded)
+        {
+            return CaseResult.Forbidden();
+        }
+
+        if (expectedVersion is { } version && version != @case.Version)
+        {
+            return CaseResult.Conflict();
+        }
+
+        var refused = await change(db, @case, actor, clock.GetUtcNow().UtcDateTime);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (expectedVersion is not null)
+        {
+            @case.Version++; // a reveal only adds to the history: other users' pages stay current
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CaseResult.Conflict();
+        }
+
+        return CaseResult.Done(Ref(@case));
+    }
+
+    /// <summary>Null when the domain applied the change; the refusal otherwise.</summary>
+    private static CaseResult? Applied(WorkflowResult result) => result.IsOk ? null : CaseResult.From(result);
+
+    private static CaseRef Ref(MediationCase @case) => new(@case.Id, @case.Number, @case.Version, @case.Status);
+
+    /// <summary>The reference rows a draft names must exist and be active (a forged or stale form could name others).</summary>
+    private static async Task<List<FieldError>> ReferenceErrorsAsync(AppDbContext db, CaseDraft draft, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (!await db.Categories.AnyAsync(x => x.Id == draft.CategoryId && x.IsActive, ct))
+        {
+            errors.Add(new(nameof(CaseDraft.CategoryId), "请选择纠纷类型"));
+        }
+
+        if (!await db.CaseSources.AnyAsync(x => x.Id == draft.SourceId && x.IsActive, ct))
+        {
+            errors.Add(new(nameof(CaseDraft.SourceId), "请选择案件来源"));
+        }
+
+        if (!await db.Villages.AnyAsync(x => x.Id == draft.VillageId && x.IsActive, ct))
+        {
+            errors.Add(new(nameof(CaseDraft.VillageId), "请选择村（社区）或片区"));
+        }
+
+        if (!await db.MediationKinds.AnyAsync(x => x.Id == draft.MediationKindId && x.IsActive, ct))
+        {
+            errors.Add(new(nameof(CaseDraft.MediationKindId), "请选择调解类型"));
+        }
+
+        if (draft.VenueId is { } venue && !await db.Venues.AnyAsync(x => x.Id == venue && x.IsActive, ct))
+        {
+            errors.Add(new(nameof(CaseDraft.VenueId), "请选择调解场所"));
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>How a case is loaded for a change: the case row with what its guards read, never a list.</summary>
+internal static class CaseLoading
+{
+    public static IQueryable<MediationCase> ForChange(AppDbContext db) =>
+        db.Cases
+            .Include(c => c.Parties)
+            .Include(c => c.Mediators)
+            .Include(c => c.Sessions)
+            .Include(c => c.FollowUps)
+            .Include(c => c.History)
+            .AsSplitQuery();
+}

@@ -1,0 +1,303 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Tests.Features.Cases;
+
+/// <summary>The case use cases on a real SQLite file, with the demo users of 五云山村 and the town.</summary>
+public sealed class CaseServiceTests : IAsyncLifetime
+{
+    private TestApp _app = default!;
+
+    private CaseService Cases => _app.Get<CaseService>();
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(demo: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_mediator_files_a_case_of_their_village_and_it_is_numbered_and_recorded()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+
+        var result = await Cases.FileAsync(await CaseDrafts.ValidAsync(_app));
+
+        Assert.True(result.Succeeded, result.Message);
+        var year = ChinaClock.Today(DateTime.UtcNow).Year;
+        Assert.Equal($"（{year}）回龙坝人调字第0001号", result.Case!.Number);
+        await using var db = await _app.DbAsync();
+        var stored = await db.Cases.Include(c => c.Parties).Include(c => c.History).SingleAsync();
+        Assert.Equal((CaseStatus.Filed, 2, 1200.50m), (stored.Status, stored.Parties.Count, stored.AmountInvolved!.Value));
+        var entry = Assert.Single(stored.History);
+        Assert.Equal(("File", (CaseStatus?)null, CaseStatus.Filed, "张敏"), (entry.Action, entry.FromStatus, entry.ToStatus, entry.ActorName));
+        Assert.Equal(DateTimeKind.Utc, entry.AtUtc.Kind);
+        Assert.DoesNotContain("11010519491231002X", entry.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_draft_comes_back_with_field_messages_and_nothing_is_written()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        var draft = await CaseDrafts.ValidAsync(_app) with
+        {
+            Summary = "太短",
+            FiledOn = ChinaClock.Today(DateTime.UtcNow).AddDays(1),
+            Parties = [new PartyDraft { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = "王大明", IdNumber = "110105194912310021" }],
+        };
+
+        var result = await Cases.FileAsync(draft);
+
+        Assert.Equal(CaseOutcome.Invalid, result.Outcome);
+        Assert.NotNull(result.ErrorFor("Summary"));
+        Assert.NotNull(result.ErrorFor("FiledOn"));
+        Assert.NotNull(result.ErrorFor("Parties[0].IdNumber"));
+        Assert.NotNull(result.ErrorFor("Parties"));
+        await AssertNoCasesAsync();
+    }
+
+    [Fact]
+    public async Task A_deactivated_category_is_refused_beside_its_field()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        var draft = await CaseDrafts.ValidAsync(_app);
+        await using (var db = await _app.DbAsync())
+        {
+            await db.Categories.Where(c => c.Id == draft.CategoryId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false));
+        }
+
+        var result = await Cases.FileAsync(draft);
+
+        Assert.Equal("请选择纠纷类型", result.ErrorFor("CategoryId"));
+        await AssertNoCasesAsync();
+    }
+
+    [Theory]
+    [InlineData("chenjianguo")] // a mediator of 回龙坝村
+    [InlineData("admin")]
+    public async Task Filing_for_another_village_or_as_admin_is_forbidden(string userName)
+    {
+        await _app.SignInAsUserAsync(userName);
+
+        var result = await Cases.FileAsync(await CaseDrafts.ValidAsync(_app));
+
+        Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
+        await AssertNoCasesAsync();
+    }
+
+    [Fact]
+    public async Task A_case_goes_from_filing_to_agreement_and_every_step_is_in_its_history()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("liqiang");
+        c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), [await _app.UserIdAsync("zhoutao")]));
+        await _app.SignInAsUserAsync("zhangmin");
+        c = Done(await Cases.AcceptAsync(c.Id, c.Version));
+        await _app.SignInAsUserAsync("zhoutao"); // an assistant may record a session
+        c = Done(await Cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "王大明、李小红、张敏", "双方陈述，达成初步一致。")));
+        await _app.SignInAsUserAsync("zhangmin");
+        c = Done(await Cases.ResolveAsync(c.Id, c.Version, new AgreementInput
+        {
+            Kind = AgreementKind.Written,
+            Facts = "院坝排水沟堵塞致积水。",
+            MattersInDispute = "排水沟疏通费用承担。",
+            Responsibilities = "双方各负一半责任。",
+            Terms = "李小红一次性支付王大明600元，双方共同疏通排水沟。",
+            PerformanceManner = "现金支付",
+            PerformanceDeadline = Today.AddDays(10),
+            SignedOn = Today,
+        }));
+
+        Assert.Equal(CaseStatus.Resolved, c.Status);
+        var (read, details) = await _app.Get<CaseReader>().GetAsync(c.Id);
+        Assert.True(read.Succeeded);
+        Assert.Equal(["File", "AssignMediators", "Accept", "RecordSession", "Resolve"], details!.History.Select(h => h.Action));
+        Assert.Equal(["张敏", "李强", "张敏", "周涛", "张敏"], details.History.Select(h => h.ActorName));
+        Assert.Equal(
+            [(null, CaseStatus.Filed), (CaseStatus.Filed, CaseStatus.Filed), (CaseStatus.Filed, CaseStatus.Mediating), (CaseStatus.Mediating, CaseStatus.Mediating), (CaseStatus.Mediating, CaseStatus.Resolved)],
+            details.History.Select(h => (h.From, h.To)));
+        Assert.Equal(Today.AddDays(MediationCase.MediationDays), details.DueOn);
+        Assert.Equal(4, c.Version); // filed at 0, then four changes
+        Assert.Equal("110105********002X", details.Parties[0].IdNumber);
+        Assert.Equal("138****1234", details.Parties[0].Phone);
+    }
+
+    [Fact]
+    public async Task The_judicial_office_approves_a_referral_but_a_village_head_may_not()
+    {
+        var c = await MediatingAsync();
+        c = Done(await Cases.ReferAsync(c.Id, c.Version, await CaseDrafts.ReferralTargetIdAsync(_app), "一方要求诉讼解决", urgent: true));
+        Assert.Equal(CaseStatus.ReferralPending, c.Status);
+
+        await _app.SignInAsUserAsync("liqiang");
+        var refused = await Cases.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", "（2026）渝0106民诉前123号");
+        Assert.Equal(CaseOutcome.Forbidden, refused.Outcome);
+        Assert.Equal(5, await HistoryCountAsync(c.Id));
+
+        await _app.SignInAsUserAsync("wangfang");
+        c = Done(await Cases.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", "（2026）渝0106民诉前123号"));
+        Assert.Equal(CaseStatus.ReferralApproved, c.Status);
+        Assert.Equal(6, await HistoryCountAsync(c.Id));
+    }
+
+    [Fact]
+    public async Task A_mediator_of_another_village_can_neither_read_nor_act_on_the_case()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("chenjianguo");
+
+        var (read, details) = await _app.Get<CaseReader>().GetAsync(c.Id);
+        var accept = await Cases.AcceptAsync(c.Id, c.Version);
+        var decline = await Cases.DeclineAsync(c.Id, c.Version, "不属于民间纠纷");
+
+        Assert.Equal(CaseOutcome.Forbidden, read.Outcome);
+        Assert.Null(details);
+        Assert.Equal(CaseOutcome.Forbidden, accept.Outcome);
+        Assert.Equal(CaseOutcome.Forbidden, decline.Outcome);
+        Assert.Equal(1, await HistoryCountAsync(c.Id));
+    }
+
+    [Fact]
+    public async Task A_village_head_may_assign_only_mediators_of_their_own_village()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("liqiang");
+
+        var result = await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("chenjianguo"), []);
+
+        Assert.Equal("村（社区）负责人只能指派本村（社区）的调解员", result.ErrorFor("Lead"));
+        Assert.Equal(1, await HistoryCountAsync(c.Id));
+    }
+
+    [Fact]
+    public async Task Only_an_active_mediator_can_be_assigned()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("wangfang");
+
+        var notAMediator = await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("liqiang"), []);
+
+        Assert.Equal("主办调解员须为在岗的调解员", notAMediator.ErrorFor("Lead"));
+    }
+
+    [Fact]
+    public async Task A_trigger_the_state_does_not_allow_is_refused_with_the_allowed_actions_and_changes_nothing()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("wangfang");
+
+        var result = await Cases.ResolveAsync(c.Id, c.Version, new AgreementInput { Kind = AgreementKind.Oral, Terms = "口头约定", SignedOn = Today });
+
+        Assert.Equal(CaseOutcome.NotAllowedInState, result.Outcome);
+        Assert.Contains(CaseTrigger.Decline, result.AllowedTriggers);
+        Assert.DoesNotContain(CaseTrigger.Resolve, result.AllowedTriggers);
+        await using var db = await _app.DbAsync();
+        var stored = await db.Cases.SingleAsync();
+        Assert.Equal((CaseStatus.Filed, c.Version), (stored.Status, stored.Version));
+    }
+
+    [Fact]
+    public async Task Two_users_acting_on_the_same_loaded_case_one_wins_the_other_gets_a_conflict()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("liqiang");
+        c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), []));
+        var seenByBoth = c.Version;
+
+        await _app.SignInAsUserAsync("zhangmin");
+        var first = await Cases.AcceptAsync(c.Id, seenByBoth);
+        await _app.SignInAsUserAsync("liqiang");
+        var second = await Cases.DeclineAsync(c.Id, seenByBoth, "已向法院起诉");
+
+        Assert.Equal(CaseOutcome.Done, first.Outcome);
+        Assert.Equal(CaseOutcome.Conflict, second.Outcome);
+        Assert.Equal("案件已被他人修改，请刷新后重试", second.Message);
+        await using var db = await _app.DbAsync();
+        var history = await db.CaseHistory.Where(h => h.CaseId == c.Id).Select(h => h.Action).ToListAsync();
+        Assert.Equal(["File", "AssignMediators", "Accept"], history);
+        Assert.Equal(CaseStatus.Mediating, (await db.Cases.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Two_users_acting_at_the_same_moment_never_both_succeed()
+    {
+        var c = await FileAsync();
+        await _app.SignInAsUserAsync("liqiang");
+        c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), []));
+
+        // Two services of two circuits, started together on the same version.
+        await using var other = _app.NewScope();
+        var results = await Task.WhenAll(Cases.AcceptAsync(c.Id, c.Version), other.Get<CaseService>().DeclineAsync(c.Id, c.Version, "已向法院起诉"));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.Outcome == CaseOutcome.Conflict);
+        Assert.Equal(3, await HistoryCountAsync(c.Id));
+    }
+
+    [Fact]
+    public async Task Revealing_an_ID_number_is_for_the_case_mediators_and_is_recorded()
+    {
+        var c = await MediatingAsync();
+        var (read, details) = await _app.Get<CaseReader>().GetAsync(c.Id);
+        var applicant = details!.Parties.First(p => p.Role == PartyRole.Applicant);
+
+        var (shown, value) = await Cases.RevealPersonalDataAsync(c.Id, applicant.Id, PersonalDataField.IdNumber);
+        await _app.SignInAsUserAsync("liqiang");
+        var (refused, hidden) = await Cases.RevealPersonalDataAsync(c.Id, applicant.Id, PersonalDataField.IdNumber);
+
+        Assert.True(read.Succeeded);
+        Assert.True(shown.Succeeded);
+        Assert.Equal("11010519491231002X", value);
+        Assert.Equal(CaseOutcome.Forbidden, refused.Outcome);
+        Assert.Null(hidden);
+        await using var db = await _app.DbAsync();
+        var last = await db.CaseHistory.Where(h => h.CaseId == c.Id).OrderBy(h => h.Id).LastAsync();
+        Assert.Equal(("RevealPersonalData", "张敏"), (last.Action, last.ActorName));
+    }
+
+    [Fact]
+    public async Task A_case_that_does_not_exist_is_not_found()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+
+        Assert.Equal(CaseOutcome.NotFound, (await Cases.AcceptAsync(404, 0)).Outcome);
+        Assert.Equal(CaseOutcome.NotFound, (await _app.Get<CaseReader>().GetAsync(404)).Result.Outcome);
+    }
+
+    private static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
+
+    private static CaseRef Done(CaseResult result)
+    {
+        Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message} {string.Join(" ", result.Errors)}");
+        return result.Case!;
+    }
+
+    private async Task<CaseRef> FileAsync()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        return Done(await Cases.FileAsync(await CaseDrafts.ValidAsync(_app)));
+    }
+
+    /// <summary>Filed, assigned to 张敏, accepted, one session: ready to resolve, refer or terminate. Signed in as 张敏.</summary>
+    private async Task<CaseRef> MediatingAsync()
+    {
+        var c = await FileAsync();
+        c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), []));
+        c = Done(await Cases.AcceptAsync(c.Id, c.Version));
+        return Done(await Cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "双方当事人", "第一次调解。")));
+    }
+
+    private async Task<int> HistoryCountAsync(int caseId)
+    {
+        await using var db = await _app.DbAsync();
+        return await db.CaseHistory.CountAsync(h => h.CaseId == caseId);
+    }
+
+    private async Task AssertNoCasesAsync()
+    {
+        await using var db = await _app.DbAsync();
+        Assert.Equal(0, await db.Cases.CountAsync());
+        Assert.Equal(0, await db.CaseHistory.CountAsync());
+    }
+}
