@@ -99,6 +99,7 @@ public static class Composition
         services.AddScoped<HomeService>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseReader>();
+        services.AddScoped<CaseListService>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();

@@ -13,6 +13,10 @@ public static class ChinaClock
     /// <exception cref="ArgumentException"><paramref name="nowUtc"/> is not of kind <see cref="DateTimeKind.Utc"/>.</exception>
     public static DateOnly Today(DateTime nowUtc) => DateOnly.FromDateTime(RequireUtc(nowUtc) + Offset);
 
+    /// <summary>The UTC instant a China calendar date begins (00:00 in 回龙坝), for "events on these dates" queries.</summary>
+    public static DateTime StartOfDayUtc(DateOnly chinaDate) =>
+        DateTime.SpecifyKind(chinaDate.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
     /// <summary>Rejects local or unspecified instants: the domain stores and compares UTC only.</summary>
     internal static DateTime RequireUtc(DateTime nowUtc, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(nowUtc))] string? name = null) =>
         nowUtc.Kind == DateTimeKind.Utc ? nowUtc : throw new ArgumentException("The instant must be UTC (DateTimeKind.Utc).", name);

@@ -11,10 +11,19 @@ public static class Navigation
 {
     private static readonly IReadOnlySet<UserRole> Everyone = Enum.GetValues<UserRole>().ToHashSet();
     private static readonly IReadOnlySet<UserRole> AdminOnly = new HashSet<UserRole> { UserRole.Admin };
+    private static readonly IReadOnlySet<UserRole> CaseWorkers = new HashSet<UserRole> { UserRole.Mediator, UserRole.VillageHead, UserRole.JudicialOffice };
+    private static readonly IReadOnlySet<UserRole> Oversight = new HashSet<UserRole> { UserRole.VillageHead, UserRole.JudicialOffice, UserRole.Admin };
+    private static readonly IReadOnlySet<UserRole> JudicialOffice = new HashSet<UserRole> { UserRole.JudicialOffice };
+    private static readonly IReadOnlySet<UserRole> Reporting = new HashSet<UserRole> { UserRole.JudicialOffice, UserRole.Admin };
 
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "Nav.Home", Icons.Material.Outlined.Home, Everyone, ExactMatch: true),
+        new("/cases/new", "Nav.NewCase", Icons.Material.Outlined.NoteAdd, CaseWorkers, ExactMatch: true),
+        new("/cases", "Nav.Cases", Icons.Material.Outlined.FolderOpen, Everyone, ExactMatch: true),
+        new("/referrals", "Nav.Referrals", Icons.Material.Outlined.FactCheck, JudicialOffice),
+        new("/dashboard", "Nav.Dashboard", Icons.Material.Outlined.Insights, Oversight),
+        new("/reports/annual", "Nav.AnnualReport", Icons.Material.Outlined.Description, Reporting),
         new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, AdminOnly),
         new("/admin/villages", "Nav.Villages", Icons.Material.Outlined.HolidayVillage, AdminOnly),
         new("/admin/venues", "Nav.Venues", Icons.Material.Outlined.EmojiFoodBeverage, AdminOnly),

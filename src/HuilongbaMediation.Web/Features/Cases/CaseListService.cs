@@ -1,0 +1,108 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Features.Cases;
+
+/// <summary>The columns the case list sorts by.</summary>
+public enum CaseSort
+{
+    FiledOn,
+    Number,
+    DueOn,
+    Status,
+    Village,
+}
+
+/// <summary>One page of the case list: which cases, which page, in which order.</summary>
+public sealed record CaseListRequest(CaseFilter Filter, int Page = 0, int PageSize = 25, CaseSort Sort = CaseSort.FiledOn, bool Descending = true);
+
+/// <summary>A row of the case list. <see cref="DaysLeft"/> is negative when overdue; null when no deadline runs.</summary>
+public sealed record CaseRow(
+    int Id,
+    string Number,
+    CaseStatus Status,
+    string Summary,
+    string Village,
+    string Category,
+    string? LeadMediator,
+    string Parties,
+    RiskLevel Risk,
+    DateOnly FiledOn,
+    DateOnly? DueOn,
+    int? DaysLeft)
+{
+    public bool IsOverdue => DaysLeft < 0;
+}
+
+public sealed record CasePage(IReadOnlyList<CaseRow> Rows, int Total);
+
+/// <summary>
+/// The case list: what the user may see, filtered, searched, sorted and paged in SQL. It loads the rows it shows and
+/// one count, never the whole table.
+/// </summary>
+public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+    private const int SummaryLength = 60;
+
+    public async Task<CasePage> ListAsync(CaseListRequest request, CancellationToken ct = default)
+    {
+        if (await currentUser.GetActorAsync() is not { } actor)
+        {
+            return new CasePage([], 0);
+        }
+
+        var today = ChinaClock.Today(clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cases = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, request.Filter, actor, today);
+        var total = await cases.CountAsync(ct);
+        var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var rows = await Sorted(cases, db, request)
+            .Skip(Math.Max(0, request.Page) * size)
+            .Take(size)
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                c.Status,
+                c.Summary,
+                Village = db.Villages.Where(v => v.Id == c.VillageId).Select(v => v.Name).First(),
+                Category = db.Categories.Where(v => v.Id == c.CategoryId).Select(v => v.Name).First(),
+                Lead = c.Mediators.Where(m => m.IsLead).Select(m => m.DisplayName).FirstOrDefault(),
+                Parties = c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => p.Name).Take(4).ToList(),
+                c.RiskLevel,
+                c.FiledOn,
+                c.DueOn,
+            })
+            .ToListAsync(ct);
+        return new CasePage(
+            [.. rows.Select(r => new CaseRow(
+                r.Id, r.Number, r.Status, Shorten(r.Summary), r.Village, r.Category, r.Lead, string.Join("、", r.Parties), r.RiskLevel,
+                r.FiledOn, r.DueOn, r.Status == CaseStatus.Mediating && r.DueOn is { } due ? due.DayNumber - today.DayNumber : null))],
+            total);
+    }
+
+    private static IQueryable<MediationCase> Sorted(IQueryable<MediationCase> cases, AppDbContext db, CaseListRequest request)
+    {
+        var ordered = (request.Sort, request.Descending) switch
+        {
+            (CaseSort.Number, false) => cases.OrderBy(c => c.Year).ThenBy(c => c.Sequence),
+            (CaseSort.Number, true) => cases.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence),
+            (CaseSort.DueOn, false) => cases.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn),
+            (CaseSort.DueOn, true) => cases.OrderBy(c => c.DueOn == null).ThenByDescending(c => c.DueOn),
+            (CaseSort.Status, false) => cases.OrderBy(c => c.Status),
+            (CaseSort.Status, true) => cases.OrderByDescending(c => c.Status),
+            (CaseSort.Village, false) => cases.OrderBy(c => db.Villages.Where(v => v.Id == c.VillageId).Select(v => v.SortOrder).First()),
+            (CaseSort.Village, true) => cases.OrderByDescending(c => db.Villages.Where(v => v.Id == c.VillageId).Select(v => v.SortOrder).First()),
+            (_, false) => cases.OrderBy(c => c.FiledOn),
+            (_, true) => cases.OrderByDescending(c => c.FiledOn),
+        };
+        return ordered.ThenByDescending(c => c.Id);
+    }
+
+    private static string Shorten(string summary) =>
+        summary.Length <= SummaryLength ? summary : string.Concat(summary.AsSpan(0, SummaryLength), "…");
+}
