@@ -22,11 +22,18 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         Services.AddLocalization();
     }
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.InitializeAsync() => SetUpAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         CultureInfo.CurrentUICulture = _previousUiCulture;
         await DisposeAsync();
+        await TearDownAsync();
     }
+
+    /// <summary>Before each test: register services (before the first render) and arrange data.</summary>
+    protected virtual Task SetUpAsync() => Task.CompletedTask;
+
+    /// <summary>After each test, once the components are disposed.</summary>
+    protected virtual Task TearDownAsync() => Task.CompletedTask;
 }
