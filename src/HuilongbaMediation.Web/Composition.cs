@@ -3,8 +3,11 @@ using HuilongbaMediation.Web.Components.Account;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Admin;
+using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Home;
+using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -100,9 +103,14 @@ public static class Composition
         services.AddScoped<CaseService>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseListService>();
+        services.AddScoped<CaseFormOptions>();
+        services.AddScoped<DuplicatePartyService>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
+        services.AddCaseFile();
+        services.AddOversight();
+        services.AddReferralsAndDeadlines();
     }
 
     /// <summary>Checks and migrates the database and seeds reference data (and, in demo mode, the demo users).</summary>
@@ -137,5 +145,8 @@ public static class Composition
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
+        app.MapCaseFileEndpoints();
+        app.MapOversightEndpoints();
+        app.MapReferralsEndpoints();
     }
 }

@@ -26,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<HistoryEntry> CaseHistory => Set<HistoryEntry>();
 
+    public DbSet<Features.CaseFile.CaseAttachment> CaseAttachments => Set<Features.CaseFile.CaseAttachment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -2,6 +2,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HuilongbaMediation.Web.Data.Seeding;
 
@@ -11,12 +12,19 @@ public sealed class DemoOptions
     public const string Section = "Demo";
 
     public bool Enabled { get; set; }
+
+    /// <summary>With <see cref="Enabled"/>: also generate the demo cases (on by default; tests that count cases turn it off).</summary>
+    public bool Cases { get; set; } = true;
 }
 
 /// <summary>A demo account as the sign-in page lists it.</summary>
 public sealed record DemoAccount(string UserName, string Password, string DisplayName, UserRole Role, string? VillageCode);
 
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users)
+public sealed class DemoSeeder(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    DemoCaseGenerator cases,
+    IOptions<DemoOptions> options)
 {
     /// <summary>Shared by the demo accounts listed on the sign-in page.</summary>
     public const string Password = "hshs-demo-2026";
@@ -76,6 +84,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users)
                 throw new InvalidOperationException(
                     $"Demo user {account.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
+        }
+
+        if (options.Value.Cases)
+        {
+            await cases.GenerateAsync(ct); // only while the database has no cases
         }
     }
 }

@@ -26,6 +26,9 @@ public sealed record CaseDetails(
     IReadOnlyList<PartyView> Parties,
     IReadOnlyList<MediatorView> Mediators,
     IReadOnlyList<HistoryView> History,
+    IReadOnlyList<SessionView> Sessions,
+    AgreementView? Agreement,
+    ReferralView? Referral,
     IReadOnlyList<CaseTrigger> PermittedTriggers,
     IReadOnlyList<CaseAction> PermittedActions)
 {
@@ -42,3 +45,9 @@ public sealed record PartyView(
 public sealed record MediatorView(string UserId, string DisplayName, bool IsLead);
 
 public sealed record HistoryView(DateTime AtUtc, string ActorName, CaseStatus? From, CaseStatus To, string Action, string Details);
+
+public sealed record SessionView(DateOnly HeldOn, string Venue, string Attendees, string Summary);
+
+public sealed record AgreementView(AgreementKind Kind, string Terms, string? PerformanceManner, DateOnly? PerformanceDeadline, DateOnly SignedOn, DateOnly EffectiveOn);
+
+public sealed record ReferralView(string Target, string Reason, bool Urgent, DateOnly ReferredOn, string? ReceivingBody, string? ReceiptNumber, string? ReturnComment);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Data;
@@ -11,6 +13,14 @@ namespace HuilongbaMediation.Web.Features.Cases;
 /// </summary>
 public static class CaseQueries
 {
+    private const string Resolve = nameof(CaseTrigger.Resolve);
+    private const string ExtendDeadline = nameof(CaseAction.ExtendDeadline);
+    private const string DueOnInData = "\"DueOn\":\"";
+    private const string NewDueOnInData = "\"NewDueOn\":\"";
+
+    /// <summary>The history entries that set a due date: Accept and Reopen carry "DueOn", ExtendDeadline "NewDueOn".</summary>
+    private static readonly string[] DeadlineActions = [nameof(CaseTrigger.Accept), nameof(CaseTrigger.Reopen), ExtendDeadline];
+
     public static IQueryable<MediationCase> VisibleTo(this IQueryable<MediationCase> cases, Actor actor) => actor.Role switch
     {
         UserRole.Mediator => cases.Where(c => c.VillageId == actor.VillageId || c.Mediators.Any(m => m.UserId == actor.UserId)),
@@ -22,18 +32,33 @@ public static class CaseQueries
     /// <summary>Applies every part of <paramref name="filter"/>; <paramref name="today"/> is the China date for "overdue".</summary>
     public static IQueryable<MediationCase> Matching(this IQueryable<MediationCase> cases, AppDbContext db, CaseFilter filter, Actor actor, DateOnly today)
     {
-        if (filter.States.Count > 0)
+        if (filter.StateAsOf is { } asOf && (filter.States.Count > 0 || filter.Overdue))
         {
-            var states = filter.States.ToList();
-            if (filter.StateAsOf is { } asOf)
+            var states = filter.States.Select(s => (CaseStatus?)s).ToList();
+            var asOfCases = cases.AsOf(asOf, today);
+            if (states.Count > 0)
             {
-                var end = ChinaClock.StartOfDayUtc(asOf.AddDays(1));
-                cases = cases.Where(c => states.Contains(c.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).Select(h => h.ToStatus).FirstOrDefault())
-                    && c.History.Any(h => h.AtUtc < end));
+                asOfCases = asOfCases.Where(x => states.Contains(x.State));
             }
-            else
+
+            if (filter.Overdue)
             {
+                asOfCases = asOfCases.Where(x => x.Overdue);
+            }
+
+            cases = asOfCases.Select(x => x.Case);
+        }
+        else
+        {
+            if (filter.States.Count > 0)
+            {
+                var states = filter.States.ToList();
                 cases = cases.Where(c => states.Contains(c.Status));
+            }
+
+            if (filter.Overdue)
+            {
+                cases = cases.Where(c => c.Status == CaseStatus.Mediating && c.DueOn < today);
             }
         }
 
@@ -69,14 +94,6 @@ public static class CaseQueries
             cases = cases.Where(c => c.RiskLevel == risk);
         }
 
-        if (filter.Overdue)
-        {
-            var cutoff = filter.StateAsOf?.AddDays(1) ?? today;
-            cases = filter.StateAsOf is null
-                ? cases.Where(c => c.Status == CaseStatus.Mediating && c.DueOn < cutoff)
-                : cases.Where(c => c.DueOn < cutoff);
-        }
-
         if (filter.FiledFrom is { } from)
         {
             cases = cases.Where(c => c.FiledOn >= from);
@@ -92,13 +109,85 @@ public static class CaseQueries
             cases = cases.Where(c => c.Number.Contains(search) || c.Summary.Contains(search) || c.Parties.Any(p => p.Name.Contains(search)));
         }
 
-        if (filter.Event is { } action)
+        if (filter.Event is { } events)
         {
-            var start = filter.EventFrom is { } ef ? ChinaClock.StartOfDayUtc(ef) : DateTime.MinValue;
-            var end = filter.EventTo is { } et ? ChinaClock.StartOfDayUtc(et.AddDays(1)) : DateTime.MaxValue;
-            cases = cases.Where(c => c.History.Any(h => h.Action == action && h.AtUtc >= start && h.AtUtc < end));
+            cases = cases.Where(c => c.History.AsQueryable().Any(Events(events, filter.EventFrom, filter.EventTo)));
         }
 
         return cases;
     }
+
+    /// <summary>
+    /// Each case with its state at the end of the China date <paramref name="asOf"/> (null when it had not been filed by
+    /// then) and whether it was overdue then: in mediation, with the due date it had then before min(<paramref name="today"/>,
+    /// <paramref name="asOf"/>). Both come from the history, so that a closed period's figures never change later.
+    /// </summary>
+    public static IQueryable<CaseAsOf> AsOf(this IQueryable<MediationCase> cases, DateOnly asOf, DateOnly today)
+    {
+        var end = ChinaClock.StartOfDayUtc(asOf.AddDays(1));
+        var cutoff = (asOf < today ? asOf : today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (dueOnAt, newDueOnAt) = (DueOnInData.Length, NewDueOnInData.Length);
+        return cases
+            .Select(c => new
+            {
+                Case = c,
+                State = c.History.Where(h => h.AtUtc < end)
+                    .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => (CaseStatus?)h.ToStatus)
+                    .FirstOrDefault(),
+                DueOn = c.History.Where(h => h.AtUtc < end && DeadlineActions.Contains(h.Action))
+                    .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => h.Action == ExtendDeadline
+                        ? h.Data.Substring(h.Data.IndexOf(NewDueOnInData) + newDueOnAt, 10)
+                        : h.Data.Substring(h.Data.IndexOf(DueOnInData) + dueOnAt, 10))
+                    .FirstOrDefault(),
+            })
+            .Select(x => new CaseAsOf
+            {
+                Case = x.Case,
+                State = x.State,
+                Overdue = x.State == CaseStatus.Mediating && string.Compare(x.DueOn, cutoff) < 0,
+            });
+    }
+
+    /// <summary>
+    /// History entries of <paramref name="events"/> between two China dates (inclusive; open-ended when null).
+    /// <paramref name="events"/> is an action name ("Resolve"), several separated by commas ("Resolve,ApproveReferral"),
+    /// and a Resolve may name its agreement's kind ("Resolve:Written"; see <see cref="ResolvedWith"/>).
+    /// </summary>
+    public static Expression<Func<HistoryEntry, bool>> Events(string events, DateOnly? from, DateOnly? to)
+    {
+        var start = from is { } f ? ChinaClock.StartOfDayUtc(f) : DateTime.MinValue;
+        var end = to is { } t ? ChinaClock.StartOfDayUtc(t.AddDays(1)) : DateTime.MaxValue;
+        var parts = events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.Split(':', 2)).ToList();
+        var actions = parts.Select(p => p[0]).Distinct(StringComparer.Ordinal).ToList();
+        var kind = parts.Select(p => p is [Resolve, var k] && Enum.TryParse<AgreementKind>(k, out var parsed) && Enum.IsDefined(parsed) ? parsed : (AgreementKind?)null)
+            .FirstOrDefault(k => k is not null);
+        if (kind is null)
+        {
+            return h => actions.Contains(h.Action) && h.AtUtc >= start && h.AtUtc < end;
+        }
+
+        var agreement = AgreementInData(kind.Value);
+        return h => actions.Contains(h.Action) && h.AtUtc >= start && h.AtUtc < end && (h.Action != Resolve || h.Data.Contains(agreement));
+    }
+
+    /// <summary>The <see cref="CaseFilter.Event"/> of any of these actions.</summary>
+    public static string AnyOf(params IEnumerable<string> actions) => string.Join(',', actions);
+
+    /// <summary>The <see cref="CaseFilter.Event"/> of a resolution with an agreement of this kind.</summary>
+    public static string ResolvedWith(AgreementKind kind) => $"{Resolve}:{kind}";
+
+    /// <summary>How a Resolve entry's <see cref="HistoryEntry.Data"/> names its agreement's kind (a test holds the domain to it).</summary>
+    public static string AgreementInData(AgreementKind kind) => $"\"Kind\":\"{kind}\"";
+}
+
+/// <summary>A case with its state, and whether it was overdue, at the end of a date (<see cref="CaseQueries.AsOf"/>).</summary>
+public sealed class CaseAsOf
+{
+    public required MediationCase Case { get; init; }
+
+    public CaseStatus? State { get; init; }
+
+    public bool Overdue { get; init; }
 }

@@ -35,7 +35,10 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             Source = db.CaseSources.Where(v => v.Id == x.SourceId).Select(v => v.Name).Single(),
             Kind = db.MediationKinds.Where(v => v.Id == x.MediationKindId).Select(v => v.Name).Single(),
             Venue = db.Venues.Where(v => v.Id == x.VenueId).Select(v => v.Name).SingleOrDefault(),
+            Target = x.Referral == null ? null : db.ReferralTargets.Where(t => t.Id == x.Referral.TargetId).Select(t => t.Name).SingleOrDefault(),
         }).SingleAsync(ct);
+        var venueIds = c.Sessions.Select(s => s.VenueId).Distinct().ToList();
+        var venues = await db.Venues.AsNoTracking().Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
 
         var details = new CaseDetails(
             c.Id, c.Number, c.Status, c.Version, c.Summary, names.Village, names.Category, names.Source, names.Kind, names.Venue,
@@ -43,6 +46,9 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(PartyView.Masked)],
             [.. c.Mediators.OrderByDescending(m => m.IsLead).Select(m => new MediatorView(m.UserId, m.DisplayName, m.IsLead))],
             [.. c.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryView(h.AtUtc, h.ActorName, h.FromStatus, h.ToStatus, h.Action, h.Details))],
+            [.. c.Sessions.OrderBy(s => s.HeldOn).ThenBy(s => s.Id).Select(s => new SessionView(s.HeldOn, venues.GetValueOrDefault(s.VenueId, ""), s.Attendees, s.Summary))],
+            c.Agreement is { } a ? new AgreementView(a.Kind, a.Terms, a.PerformanceManner, a.PerformanceDeadline, a.SignedOn, a.EffectiveOn) : null,
+            c.Referral is { } r ? new ReferralView(names.Target ?? "", r.Reason, r.Urgent, r.ReferredOn, r.ReceivingBody, r.ReceiptNumber, r.ReturnComment) : null,
             c.PermittedTriggers(actor),
             c.PermittedActions(actor));
         return (new CaseResult(CaseOutcome.Done, "", [], details.PermittedTriggers, new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);

@@ -1,6 +1,7 @@
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Reference;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,12 +35,7 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, Curre
             villages = villages.Where(v => v.Id == profile.VillageId);
         }
 
-        var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
-        var counts = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.VillageId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
-            .GroupBy(u => u.VillageId!.Value)
-            .Select(g => new { VillageId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.VillageId, x => x.Count, ct);
+        var counts = await MediatorRoster.ActiveMediatorsByVillageAsync(db, ct);
 
         var rosters = (await villages.OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
                 .Select(v => new { v.Id, v.Name, v.Kind })

@@ -1,0 +1,88 @@
+using HuilongbaMediation.Domain.Cases;
+
+namespace HuilongbaMediation.Web.Features.Cases;
+
+/// <summary>
+/// The intake form's editable model. The domain's <see cref="CaseDraft"/> is immutable; the form binds to this and
+/// turns it into a draft for validation (as the user types) and for filing. Field paths match the domain's errors.
+/// </summary>
+public sealed class CaseForm
+{
+    public string Summary { get; set; } = "";
+
+    public int? CategoryId { get; set; }
+
+    public int? SourceId { get; set; }
+
+    public int? VillageId { get; set; }
+
+    public int? MediationKindId { get; set; }
+
+    public int? VenueId { get; set; }
+
+    public decimal? AmountInvolved { get; set; }
+
+    public int PeopleInvolved { get; set; } = 2;
+
+    public RiskLevel RiskLevel { get; set; } = RiskLevel.Low;
+
+    public string? RiskNote { get; set; }
+
+    public DateTime? FiledOn { get; set; }
+
+    /// <summary>The lead mediator to assign right after filing (a mediator filing takes the case themself).</summary>
+    public string? LeadMediatorId { get; set; }
+
+    public List<PartyForm> Parties { get; } =
+    [
+        new() { Role = PartyRole.Applicant },
+        new() { Role = PartyRole.Respondent },
+    ];
+
+    public CaseDraft ToDraft() => new()
+    {
+        Summary = Summary,
+        CategoryId = CategoryId ?? 0,
+        SourceId = SourceId ?? 0,
+        VillageId = VillageId ?? 0,
+        MediationKindId = MediationKindId ?? 0,
+        VenueId = VenueId,
+        AmountInvolved = AmountInvolved,
+        PeopleInvolved = PeopleInvolved,
+        RiskLevel = RiskLevel,
+        RiskNote = RiskNote,
+        FiledOn = FiledOn is { } d ? DateOnly.FromDateTime(d) : default,
+        Parties = [.. Parties.Select(p => p.ToDraft())],
+    };
+}
+
+public sealed class PartyForm
+{
+    public PartyRole Role { get; set; }
+
+    public PartyKind Kind { get; set; } = PartyKind.Person;
+
+    public string Name { get; set; } = "";
+
+    public Gender? Gender { get; set; }
+
+    public string? IdNumber { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? RegisteredAddress { get; set; }
+
+    public string? CurrentAddress { get; set; }
+
+    public PartyDraft ToDraft() => new()
+    {
+        Role = Role,
+        Kind = Kind,
+        Name = Name,
+        Gender = Kind == PartyKind.Person ? Gender : null,
+        IdNumber = Kind == PartyKind.Person ? IdNumber : null,
+        Phone = Phone,
+        RegisteredAddress = RegisteredAddress,
+        CurrentAddress = CurrentAddress,
+    };
+}

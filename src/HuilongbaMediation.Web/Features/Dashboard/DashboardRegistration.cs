@@ -1,0 +1,30 @@
+using HuilongbaMediation.Web.Data.Seeding;
+using HuilongbaMediation.Web.Features.Reports;
+using HuilongbaMediation.Web.Resources;
+using HuilongbaMediation.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace HuilongbaMediation.Web.Features.Dashboard;
+
+/// <summary>The oversight features' services and endpoints: statistics, dashboard, exports, reports, demo cases.</summary>
+public static class DashboardRegistration
+{
+    public static IServiceCollection AddOversight(this IServiceCollection services) =>
+        services
+            .AddScoped<StatisticsService>()
+            .AddScoped<AnnualReportService>()
+            .AddScoped<DemoCaseGenerator>();
+
+    public static void MapOversightEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        string[] dashboardRoles = [Roles.VillageHead, Roles.JudicialOffice, Roles.Admin];
+        endpoints.MapGet("/dashboard/export.xlsx", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock) =>
+                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, xlsx: true))
+            .RequireAuthorization(p => p.RequireRole(dashboardRoles));
+        endpoints.MapGet("/dashboard/export.csv", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock) =>
+                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, xlsx: false))
+            .RequireAuthorization(p => p.RequireRole(dashboardRoles));
+        endpoints.MapGet("/reports/annual.docx", OversightEndpoints.AnnualReportAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.JudicialOffice, Roles.Admin));
+    }
+}

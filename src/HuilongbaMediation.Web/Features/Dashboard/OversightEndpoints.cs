@@ -1,0 +1,52 @@
+using System.Globalization;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Features.Reports;
+using HuilongbaMediation.Web.Resources;
+using HuilongbaMediation.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace HuilongbaMediation.Web.Features.Dashboard;
+
+/// <summary>
+/// The downloads: the dashboard as .xlsx and .csv (<c>?year=2025</c> or <c>?from=2025-01-01&amp;to=2025-06-30</c>) and the
+/// annual report as .docx (<c>?year=2025</c>). The route's role check is the first gate; the services check the
+/// signed-in user again, so a village head's export holds only what their dashboard shows.
+/// </summary>
+internal static class OversightEndpoints
+{
+    public static async Task<IResult> DashboardExportAsync(
+        HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, bool xlsx)
+    {
+        var query = http.Request.Query;
+        var period = StatisticsPeriod.Parse(query["year"], query["from"], query["to"], ChinaClock.Today(clock.GetUtcNow().UtcDateTime));
+        if (period is null)
+        {
+            return Results.BadRequest(text["Dashboard.InvalidRange"].Value);
+        }
+
+        if (await statistics.GetAsync(http.User.ToActor(), period, http.RequestAborted) is not { } figures)
+        {
+            return Results.Forbid();
+        }
+
+        var name = $"{text["Dashboard.Title"]}_{period.FileName}";
+        return xlsx
+            ? Results.File(DashboardExport.Xlsx(figures, text), DashboardExport.XlsxContentType, name + ".xlsx")
+            : Results.File(DashboardExport.Csv(figures, text), DashboardExport.CsvContentType, name + ".csv");
+    }
+
+    public static async Task<IResult> AnnualReportAsync(HttpContext http, AnnualReportService reports, TimeProvider clock)
+    {
+        var year = http.Request.Query["year"].ToString() is { Length: > 0 } given
+            ? int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0
+            : ChinaClock.Today(clock.GetUtcNow().UtcDateTime).Year;
+        if (year is < AnnualReportService.FirstYear or > AnnualReportService.LastYear)
+        {
+            return Results.BadRequest();
+        }
+
+        return await reports.GetAsync(http.User.ToActor(), year, http.RequestAborted) is { } report
+            ? Results.File(AnnualReportDocument.Create(report), AnnualReportDocument.ContentType, $"{report.Title}.docx")
+            : Results.Forbid();
+    }
+}

@@ -1,0 +1,185 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's figures for a period, counted and summed in SQL: three grouped queries (cases filed, states at the
+/// period's end, concluding events) by village, category and month, and three small ones (villages, categories,
+/// the mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
+/// </summary>
+public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+{
+    /// <summary>China time minus UTC, for the China month and date of an event inside SQL.</summary>
+    private static readonly double ChinaHours =
+        (DateTime.UnixEpoch - ChinaClock.StartOfDayUtc(DateOnly.FromDateTime(DateTime.UnixEpoch))).TotalHours;
+
+    /// <summary>The judicial office, admins and village heads see statistics; mediators do not.</summary>
+    public static bool MaySee(Actor? actor) =>
+        actor is { Role: UserRole.JudicialOffice or UserRole.Admin } or { Role: UserRole.VillageHead, VillageId: not null };
+
+    /// <summary>The statistics the signed-in user may see; null when they may see none.</summary>
+    public async Task<Statistics?> GetAsync(StatisticsPeriod period, CancellationToken ct = default) =>
+        await GetAsync(await currentUser.GetActorAsync(), period, ct);
+
+    /// <summary>The statistics <paramref name="actor"/> may see (see <see cref="Statistics"/>); null when they may see none.</summary>
+    public async Task<Statistics?> GetAsync(Actor? actor, StatisticsPeriod period, CancellationToken ct = default) =>
+        !MaySee(actor) ? null : await ComputeAsync(actor!.Role == UserRole.VillageHead ? actor.VillageId : null, period, ct);
+
+    /// <summary>The whole town without a user, for the command line.</summary>
+    public Task<Statistics> GetTownAsync(StatisticsPeriod period, CancellationToken ct = default) => ComputeAsync(null, period, ct);
+
+    /// <param name="villageOnly">A village head's village: their row in full, the town total without links.</param>
+    private async Task<Statistics> ComputeAsync(int? villageOnly, StatisticsPeriod period, CancellationToken ct)
+    {
+        var today = ChinaClock.Today(clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        List<Cell> cells =
+        [
+            .. await FiledAsync(db, period, ct),
+            .. await StatesAtEndAsync(db, period, today, ct),
+            .. await ConcludingEventsAsync(db, period, ct),
+        ];
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+            .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.StatisticsGroup, c.IsActive }).ToListAsync(ct);
+        var mediators = await MediatorRoster.ActiveMediatorsByVillageAsync(db, ct);
+
+        var byVillage = Totals(cells, c => c.VillageId);
+        var villageRows = villages
+            .Where(v => villageOnly is null ? v.IsActive || byVillage.ContainsKey(v.Id) : v.Id == villageOnly)
+            .Select(v => new VillageRow(v.Id, v.Name, mediators.GetValueOrDefault(v.Id),
+                FigureDefinitions.Of(byVillage.GetValueOrDefault(v.Id), new CaseFilter { VillageId = v.Id }, period)))
+            .ToList();
+
+        var scope = new CaseFilter { VillageId = villageOnly };
+        var scopeCells = villageOnly is null ? cells : cells.Where(c => c.VillageId == villageOnly).ToList();
+        var byCategory = Totals(scopeCells, c => c.CategoryId);
+        var shown = categories.Where(c => c.IsActive || byCategory.ContainsKey(c.Id)).ToList();
+        var categoryRows = new List<CategoryRow>();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var category = shown[i];
+            categoryRows.Add(new CategoryRow(category.Name, category.StatisticsGroup, IsGroupTotal: false,
+                FigureDefinitions.Of(byCategory.GetValueOrDefault(category.Id), scope with { CategoryId = category.Id }, period)));
+            if (category.StatisticsGroup is { } group && (i + 1 == shown.Count || shown[i + 1].StatisticsGroup != group))
+            {
+                var members = categories.Where(c => c.StatisticsGroup == group).Select(c => byCategory.GetValueOrDefault(c.Id));
+                categoryRows.Add(new CategoryRow(group, group, IsGroupTotal: true,
+                    FigureDefinitions.Of(Tally.Sum(members), scope with { CategoryGroup = group }, period)));
+            }
+        }
+
+        var byMonth = Totals(scopeCells.Where(c => c.Month is not null), c => c.Month!.Value);
+        return new Statistics(
+            period,
+            today,
+            villages.SingleOrDefault(v => v.Id == villageOnly)?.Name,
+            villageRows,
+            FigureDefinitions.Of(Tally.Sum(cells.Select(c => c.Tally)), villageOnly is null ? new CaseFilter() : null, period),
+            FigureDefinitions.Of(Tally.Sum(scopeCells.Select(c => c.Tally)), scope, period),
+            categoryRows,
+            [.. period.Months.Select(m => FigureDefinitions.Month(m, byMonth.GetValueOrDefault(m), scope, period))]);
+    }
+
+    /// <summary>登记: cases filed on a date in the period, by village, category and month of filing.</summary>
+    private static async Task<IEnumerable<Cell>> FiledAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct) =>
+        (await db.Cases
+            .Where(c => c.FiledOn >= period.From && c.FiledOn <= period.To)
+            .GroupBy(c => new { c.VillageId, c.CategoryId, c.FiledOn.Year, c.FiledOn.Month })
+            .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct))
+        .Select(r => new Cell(r.VillageId, r.CategoryId, new DateOnly(r.Year, r.Month, 1), new Tally { Filed = r.Count }));
+
+    /// <summary>在办, 移交待审核 and 超期: the open cases by their state at the end of the period (from the history).</summary>
+    private static async Task<IEnumerable<Cell>> StatesAtEndAsync(AppDbContext db, StatisticsPeriod period, DateOnly today, CancellationToken ct)
+    {
+        var open = FigureDefinitions.OpenStates.Select(s => (CaseStatus?)s).ToList();
+        return (await db.Cases
+                .AsOf(period.To, today)
+                .Where(x => open.Contains(x.State))
+                .GroupBy(x => new { x.Case.VillageId, x.Case.CategoryId, x.State, x.Overdue })
+                .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.State, g.Key.Overdue, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new Cell(r.VillageId, r.CategoryId, null, new Tally
+            {
+                InMediation = r.Count,
+                PendingReview = r.State == CaseStatus.ReferralPending ? r.Count : 0,
+                Overdue = r.Overdue ? r.Count : 0,
+            }));
+    }
+
+    /// <summary>
+    /// The concluding transitions in the period, counted as events by village, category, action and China month,
+    /// with what the statistical form adds up over resolutions: agreements by kind (from the Resolve entry), amount,
+    /// people, 防止民转刑; and the days from filing to each conclusion.
+    /// </summary>
+    private static async Task<IEnumerable<Cell>> ConcludingEventsAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct)
+    {
+        var written = CaseQueries.AgreementInData(AgreementKind.Written);
+        var oral = CaseQueries.AgreementInData(AgreementKind.Oral);
+        const RiskLevel high = FigureDefinitions.PreventedCriminalRisk;
+        var rows = await db.CaseHistory
+            .Where(CaseQueries.Events(CaseQueries.AnyOf(FigureDefinitions.Concluding), period.From, period.To))
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
+            {
+                h.Action,
+                h.Data,
+                At = h.AtUtc.AddHours(ChinaHours),
+                c.VillageId,
+                c.CategoryId,
+                c.FiledOn,
+                c.AmountInvolved,
+                c.PeopleInvolved,
+                c.RiskLevel,
+            })
+            .GroupBy(x => new { x.VillageId, x.CategoryId, x.Action, x.At.Year, x.At.Month })
+            .Select(g => new
+            {
+                g.Key.VillageId,
+                g.Key.CategoryId,
+                g.Key.Action,
+                g.Key.Year,
+                g.Key.Month,
+                Count = g.Count(),
+                Written = g.Sum(x => x.Data.Contains(written) ? 1 : 0),
+                Oral = g.Sum(x => x.Data.Contains(oral) ? 1 : 0),
+                Amount = g.Sum(x => x.AmountInvolved ?? 0m),
+                People = g.Sum(x => x.PeopleInvolved),
+                HighRisk = g.Sum(x => x.RiskLevel == high ? 1 : 0),
+                HighRiskPeople = g.Sum(x => x.RiskLevel == high ? x.PeopleInvolved : 0),
+                Days = g.Sum(x => DateOnly.FromDateTime(x.At).DayNumber - x.FiledOn.DayNumber),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new Cell(r.VillageId, r.CategoryId, new DateOnly(r.Year, r.Month, 1), r.Action switch
+        {
+            nameof(CaseTrigger.Resolve) => new Tally
+            {
+                Resolved = r.Count,
+                WrittenAgreements = r.Written,
+                OralAgreements = r.Oral,
+                AmountResolvedFen = (long)(r.Amount * 100m),
+                PeopleResolved = r.People,
+                PreventedCriminalCases = r.HighRisk,
+                PreventedCriminalPeople = r.HighRiskPeople,
+                Concluded = r.Count,
+                DaysToConclude = r.Days,
+            },
+            nameof(CaseTrigger.ApproveReferral) => new Tally { Referred = r.Count, Concluded = r.Count, DaysToConclude = r.Days },
+            nameof(CaseTrigger.Terminate) => new Tally { Terminated = r.Count, Concluded = r.Count, DaysToConclude = r.Days },
+            _ => new Tally { Declined = r.Count, Concluded = r.Count, DaysToConclude = r.Days },
+        }));
+    }
+
+    private static Dictionary<TKey, Tally> Totals<TKey>(IEnumerable<Cell> cells, Func<Cell, TKey> key)
+        where TKey : notnull =>
+        cells.GroupBy(key).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(c => c.Tally)));
+
+    /// <summary>A tally of one village and category (and month, for filings and events).</summary>
+    private readonly record struct Cell(int VillageId, int CategoryId, DateOnly? Month, Tally Tally);
+}

@@ -1,0 +1,38 @@
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Security;
+
+namespace HuilongbaMediation.Web.Features.Exports;
+
+/// <summary>GET /cases/export.xlsx and /cases/export.csv: the case list's query string, the signed-in user's cases.</summary>
+public static class CaseExportEndpoints
+{
+    public const string XlsxRoute = "/cases/export.xlsx";
+    public const string CsvRoute = "/cases/export.csv";
+
+    public static IServiceCollection AddCaseExports(this IServiceCollection services) => services.AddScoped<CaseExportService>();
+
+    public static void MapCaseExports(this IEndpointRouteBuilder endpoints)
+    {
+        // Anonymous at the routing level so that the handler answers 401/403 itself: the cookie scheme would redirect
+        // to the sign-in page, and whatever fetched a file would get 200 and an HTML page instead.
+        endpoints.MapGet(XlsxRoute, (HttpContext http, CaseExportService exports) => ExportAsync(http, exports, ExportFormat.Xlsx)).AllowAnonymous();
+        endpoints.MapGet(CsvRoute, (HttpContext http, CaseExportService exports) => ExportAsync(http, exports, ExportFormat.Csv)).AllowAnonymous();
+    }
+
+    internal static async Task<IResult> ExportAsync(HttpContext http, CaseExportService exports, ExportFormat format)
+    {
+        if (http.User.ToActor() is not { } actor)
+        {
+            return http.User.Identity?.IsAuthenticated == true ? Results.StatusCode(StatusCodes.Status403Forbidden) : Results.Unauthorized();
+        }
+
+        var filter = CaseFilter.Parse(http.Request.QueryString.Value);
+        var plan = await exports.PlanAsync(actor, filter, format, http.RequestAborted);
+
+        // Personal data, even masked, stays out of shared and browser caches.
+        http.Response.Headers.CacheControl = "no-store";
+
+        // The download name goes out as RFC 5987 filename* (UTF-8) with an ASCII fallback.
+        return Results.Stream(body => exports.WriteAsync(actor, filter, format, body, http.RequestAborted), plan.ContentType, plan.FileName);
+    }
+}

@@ -1,0 +1,27 @@
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Features.Dashboard;
+using HuilongbaMediation.Web.Security;
+
+namespace HuilongbaMediation.Web.Features.Reports;
+
+/// <summary>The annual report of a year, for the judicial office and admins (and the command line, as the town).</summary>
+public sealed class AnnualReportService(StatisticsService statistics, CurrentUser currentUser)
+{
+    /// <summary>Years a report may be asked for.</summary>
+    public const int FirstYear = 2000;
+    public const int LastYear = 9998;
+
+    public static bool MaySee(Actor? actor) => actor is { Role: UserRole.JudicialOffice or UserRole.Admin };
+
+    /// <summary>The report for the signed-in user; null when they may not see it.</summary>
+    public async Task<AnnualReport?> GetAsync(int year, CancellationToken ct = default) =>
+        await GetAsync(await currentUser.GetActorAsync(), year, ct);
+
+    /// <summary>The report for <paramref name="actor"/>; null when they may not see it.</summary>
+    public async Task<AnnualReport?> GetAsync(Actor? actor, int year, CancellationToken ct = default) =>
+        MaySee(actor) && await statistics.GetAsync(actor, StatisticsPeriod.OfYear(year), ct) is { } town ? AnnualReport.From(town) : null;
+
+    /// <summary>The report of the whole town without a user, for the command line.</summary>
+    public async Task<AnnualReport> GetTownAsync(int year, CancellationToken ct = default) =>
+        AnnualReport.From(await statistics.GetTownAsync(StatisticsPeriod.OfYear(year), ct));
+}

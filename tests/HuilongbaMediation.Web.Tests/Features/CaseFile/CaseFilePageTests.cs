@@ -1,0 +1,53 @@
+using Bunit;
+using HuilongbaMediation.Web.Features.CaseFile;
+using HuilongbaMediation.Web.Features.CaseFile.Pages;
+using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuilongbaMediation.Web.Tests.Features.CaseFile;
+
+/// <summary>The 卷宗 page over the real service, signed in as the case's lead mediator 张敏.</summary>
+public sealed class CaseFilePageTests : MudTestContext
+{
+    [Fact]
+    public async Task The_contents_show_each_item_present_or_missing_in_words_and_the_completeness()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        var c = await AgreedCases.ResolvedAsync(app);
+        Services.AddSingleton(app.Get<CaseFileService>());
+
+        var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("[data-testid=case-file-entry]").Count));
+        Assert.Contains("完整度 2/12（17%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("已有", cut.Find("tr[data-item=Agreement] .cf-state").TextContent, StringComparison.Ordinal);
+        Assert.Contains("缺", cut.Find("tr[data-item=Evidence] .cf-state").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/cases/{c.Id}/agreement.docx", cut.Find("tr[data-item=Agreement] a[download]").GetAttribute("href"));
+        Assert.Contains("王大明与李小红邻里纠纷", cut.Find("[data-testid=case-file-cover]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_upload_is_explained_beside_its_item_and_an_accepted_one_is_listed_and_counted()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        var c = await AgreedCases.ResolvedAsync(app);
+        Services.AddSingleton(app.Get<CaseFileService>());
+        var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
+        cut.WaitForAssertion(() => Assert.Equal(12, cut.FindComponents<InputFile>().Count));
+
+        EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Png, "扫描件.pdf"));
+        cut.WaitForAssertion(() => Assert.Equal(
+            "文件扩展名与内容不符", cut.Find("tr[data-item=Evidence] [data-testid=case-file-error]").TextContent.Trim()));
+
+        EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Pdf, "证据.pdf"));
+        cut.WaitForAssertion(() => Assert.Equal("证据.pdf", cut.Find("tr[data-item=Evidence] a[target=_blank]").TextContent));
+        Assert.Empty(cut.FindAll("tr[data-item=Evidence] [data-testid=case-file-error]"));
+        Assert.Contains("完整度 3/12（25%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The file input of 证据材料, the sixth item.</summary>
+    private static IRenderedComponent<InputFile> EvidenceInput(IRenderedComponent<CaseFilePage> cut) =>
+        cut.FindComponents<InputFile>()[(int)CaseFileItem.Evidence - 1];
+}

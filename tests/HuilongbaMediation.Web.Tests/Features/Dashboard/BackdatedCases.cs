@@ -1,0 +1,190 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Data.Seeding;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Tests.Features.Dashboard;
+
+/// <summary>
+/// Cases with a past, for statistics tests: filed and moved on at given China dates through the domain's intent
+/// methods, by the judicial office (王芳) with a roster mediator of the village as lead, then saved and numbered.
+/// Each step happens at 10:00 China time on its date, a minute after the case's previous step.
+/// </summary>
+internal sealed class BackdatedCases
+{
+    private readonly TestApp _app;
+    private readonly Actor _office;
+    private readonly Dictionary<string, int> _villages;
+    private readonly Dictionary<string, int> _categories;
+    private readonly Dictionary<int, MediatorRef> _leads;
+    private readonly int _source;
+    private readonly int _kind;
+    private readonly int _venue;
+    private readonly int _target;
+    private readonly List<CaseScript> _scripts = [];
+
+    private BackdatedCases(TestApp app, Actor office, Dictionary<string, int> villages, Dictionary<string, int> categories, Dictionary<int, MediatorRef> leads, int source, int kind, int venue, int target) =>
+        (_app, _office, _villages, _categories, _leads, _source, _kind, _venue, _target) = (app, office, villages, categories, leads, source, kind, venue, target);
+
+    /// <summary>Over a TestApp started with <c>demo: true</c> (the demo users and roster).</summary>
+    public static async Task<BackdatedCases> CreateAsync(TestApp app)
+    {
+        await using var db = await app.DbAsync();
+        var office = await db.Users.Where(u => u.UserName == "wangfang").Select(u => new Actor(u.Id, u.DisplayName, UserRole.JudicialOffice, null)).SingleAsync();
+        var villages = await db.Villages.ToDictionaryAsync(v => v.Code!, v => v.Id);
+        var roster = DemoSeeder.RosterMediators.Select(m => m.UserName).ToList();
+        var mediators = await db.Users.Where(u => roster.Contains(u.UserName!)).Select(u => new { u.UserName, u.Id, u.DisplayName, u.VillageId }).ToListAsync();
+        var leads = mediators.GroupBy(m => m.VillageId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(m => m.UserName).Select(m => new MediatorRef(m.Id, m.DisplayName)).First());
+        return new BackdatedCases(
+            app,
+            office,
+            villages,
+            await db.Categories.ToDictionaryAsync(c => c.Code!, c => c.Id),
+            leads,
+            await db.CaseSources.Where(s => s.Code == "application").Select(s => s.Id).SingleAsync(),
+            await db.MediationKinds.Where(k => k.Code == "people").Select(k => k.Id).SingleAsync(),
+            await db.Venues.Where(v => v.Code == "committee").Select(v => v.Id).SingleAsync(),
+            await db.ReferralTargets.Where(t => t.Code == "court-chenjiaqiao").Select(t => t.Id).SingleAsync());
+    }
+
+    public static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    public CaseScript File(string village, string category, DateOnly filedOn, decimal? amount = null, int people = 2, RiskLevel risk = RiskLevel.Low)
+    {
+        var draft = new CaseDraft
+        {
+            Summary = $"测试纠纷：{village}·{category}，{filedOn:yyyy-MM-dd}登记。",
+            CategoryId = _categories[category],
+            SourceId = _source,
+            VillageId = _villages[village],
+            MediationKindId = _kind,
+            AmountInvolved = amount,
+            PeopleInvolved = people,
+            RiskLevel = risk,
+            RiskNote = risk == RiskLevel.High ? "双方情绪激动，有冲突风险" : null,
+            FiledOn = filedOn,
+            Parties =
+            [
+                new PartyDraft { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = "申请人甲" },
+                new PartyDraft { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "被申请人乙" },
+            ],
+        };
+        var script = new CaseScript(this, filedOn);
+        script.Case = Ok(MediationCase.File(draft, _office, script.Next(filedOn), filedOn));
+        _scripts.Add(script);
+        return script;
+    }
+
+    /// <summary>Numbers the cases per year in order of filing (after any already stored) and saves them.</summary>
+    public async Task SaveAsync()
+    {
+        await using var db = await _app.DbAsync();
+        foreach (var year in _scripts.GroupBy(s => s.Case.FiledOn.Year))
+        {
+            var last = await db.Cases.Where(c => c.Year == year.Key).MaxAsync(c => (int?)c.Sequence) ?? 0;
+            foreach (var script in year.OrderBy(s => s.Case.FiledOn))
+            {
+                script.Case.AssignNumber(year.Key, ++last);
+            }
+        }
+
+        db.Cases.AddRange(_scripts.Select(s => s.Case));
+        await db.SaveChangesAsync();
+        _scripts.Clear();
+    }
+
+    private static T Ok<T>(WorkflowResult<T> result) => result.IsOk ? result.Value : throw new InvalidOperationException(result.ToString());
+
+    private static void Ok(WorkflowResult result)
+    {
+        if (!result.IsOk)
+        {
+            throw new InvalidOperationException(result.ToString());
+        }
+    }
+
+    internal sealed class CaseScript(BackdatedCases owner, DateOnly filedOn)
+    {
+        private DateTime _last = ChinaClock.StartOfDayUtc(filedOn);
+
+        public MediationCase Case { get; set; } = default!;
+
+        private Actor Office => owner._office;
+
+        /// <summary>Assigns the village's first roster mediator as lead and accepts.</summary>
+        public CaseScript Accept(DateOnly on)
+        {
+            Ok(Case.AssignMediators(Office, Next(on), new MediatorAssignment(owner._leads[Case.VillageId], [])));
+            Ok(Case.Accept(Office, Next(on)));
+            return this;
+        }
+
+        public CaseScript Session(DateOnly on)
+        {
+            Ok(Case.RecordSession(Office, Next(on), new SessionInput(on, owner._venue, "双方当事人", "调解记录")));
+            return this;
+        }
+
+        public CaseScript Resolve(DateOnly on, AgreementKind kind)
+        {
+            var agreement = kind == AgreementKind.Written
+                ? new AgreementInput { Kind = kind, Facts = "事实", MattersInDispute = "争议", Responsibilities = "责任", Terms = "协议内容", PerformanceManner = "现金", SignedOn = on }
+                : new AgreementInput { Kind = kind, Terms = "口头约定", SignedOn = on };
+            Ok(Case.Resolve(Office, Next(on), agreement));
+            return this;
+        }
+
+        public CaseScript Refer(DateOnly on, bool urgent = false)
+        {
+            Ok(Case.Refer(Office, Next(on), owner._target, "需移交处理", urgent));
+            return this;
+        }
+
+        public CaseScript Approve(DateOnly on)
+        {
+            Ok(Case.ApproveReferral(Office, Next(on), "陈家桥人民法庭", null));
+            return this;
+        }
+
+        public CaseScript Return(DateOnly on)
+        {
+            Ok(Case.ReturnReferral(Office, Next(on), "请继续调解"));
+            return this;
+        }
+
+        public CaseScript Terminate(DateOnly on)
+        {
+            Ok(Case.Terminate(Office, Next(on), TerminationReason.ApplicantWithdrew, null));
+            return this;
+        }
+
+        public CaseScript Decline(DateOnly on)
+        {
+            Ok(Case.Decline(Office, Next(on), "已向法院起诉"));
+            return this;
+        }
+
+        public CaseScript ExtendDeadline(DateOnly on, DateOnly newDueOn)
+        {
+            Ok(Case.ExtendDeadline(Office, Next(on), newDueOn, "当事人外出务工"));
+            return this;
+        }
+
+        /// <summary>A follow-up that found the agreement unperformed, then 重新调解.</summary>
+        public CaseScript Reopen(DateOnly on)
+        {
+            Ok(Case.RecordFollowUp(Office, Next(on), new FollowUpInput(on, PerformanceStatus.None, "未履行")));
+            Ok(Case.Reopen(Office, Next(on), "协议未履行"));
+            return this;
+        }
+
+        /// <summary>10:00 China time on <paramref name="on"/>, or a minute after this case's previous step.</summary>
+        internal DateTime Next(DateOnly on)
+        {
+            var at = ChinaClock.StartOfDayUtc(on).AddHours(10);
+            _last = at > _last ? at : _last.AddMinutes(1);
+            return _last;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Bunit;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Components.Layout;
+using HuilongbaMediation.Web.Features.Referrals;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HuilongbaMediation.Web.Tests.Features.Referrals;
+
+/// <summary>The pending-referral badge on the navigation, with the app's real count behind it.</summary>
+public sealed class NavMenuPendingReferralsTests : MudTestContext
+{
+    [Fact]
+    public async Task The_referrals_entry_counts_what_waits_and_shows_nothing_when_nothing_does()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        var cases = new BackdatedCases(app);
+        await cases.ReferredAsync(await cases.DraftAsync(BackdatedCases.Today), BackdatedCases.Today, urgent: false);
+        await app.SignInAsUserAsync("wangfang");
+        var count = app.Get<PendingReferralCount>();
+        Services.AddSingleton(count);
+        Services.AddCascadingValue(sp => sp.GetRequiredService<PendingReferralCount>());
+
+        var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.JudicialOffice));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("a[href='/referrals'] [data-testid=pending-referrals]").TextContent.Trim()));
+        Assert.Equal(["首页", "新建案件", "案件", "移交审核1", "统计", "年度报告"], cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim().Replace(" ", "", StringComparison.Ordinal)));
+
+        var queue = app.Get<ReferralQueueService>();
+        var referral = (await queue.ListAsync())!.Referrals.Single();
+        Assert.True((await queue.ReturnAsync(referral.Id, referral.Version, "请继续调解")).Succeeded);
+        await cut.InvokeAsync(() => count.RefreshAsync());
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=pending-referrals]")));
+        Assert.Equal("移交审核", cut.Find("a[href='/referrals']").TextContent.Trim());
+    }
+}
