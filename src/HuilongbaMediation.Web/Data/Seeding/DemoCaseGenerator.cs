@@ -29,7 +29,10 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
     ];
 
     /// <summary>Generates the cases when the database has none; returns how many it inserted.</summary>
-    public async Task<int> GenerateAsync(CancellationToken ct = default)
+    public Task<int> GenerateAsync(CancellationToken ct = default) => GenerateAsync(scale: 1, ct);
+
+    /// <summary>The same town <paramref name="scale"/> times over (the benchmarks' larger towns).</summary>
+    public async Task<int> GenerateAsync(int scale, CancellationToken ct = default)
     {
         var started = clock.GetTimestamp();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
@@ -41,7 +44,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         }
 
         var town = await Town.LoadAsync(db, ct);
-        var stories = new Randomizer(Seed).Shuffle(StoryCounts.SelectMany(s => Enumerable.Repeat(s.Story, s.Count))).ToList();
+        var stories = new Randomizer(Seed).Shuffle(StoryCounts.SelectMany(s => Enumerable.Repeat(s.Story, s.Count * scale))).ToList();
         var cases = stories.Select((story, i) => new CaseStory(town, story, i, nowUtc).Play()).ToList();
         foreach (var year in cases.OrderBy(c => c.History[0].AtUtc).GroupBy(c => c.FiledOn.Year))
         {
