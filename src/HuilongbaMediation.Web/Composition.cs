@@ -32,8 +32,11 @@ public static class Composition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config =>
         {
-            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            // Top centre: on a phone the bottom is where dialogs keep their buttons.
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
+            config.SnackbarConfiguration.ClearAfterNavigation = true;
         });
 
         services.AddLocalization();

@@ -53,6 +53,9 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
 
             // 记录调解
             await page.GetByTestId("action-RecordSession").ClickAsync();
+            // No venue is preset (the case has none yet): it is chosen here.
+            await Dialog(page).Locator("[data-field=VenueId]").First.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").GetByText("村（居）调委会", new() { Exact = true }).ClickAsync();
             await Dialog(page).Locator("[data-field=Attendees] input, input[data-field=Attendees]").First.FillAsync($"{applicant}、钱乙、张敏");
             await Dialog(page).Locator("[data-field=Summary] textarea, textarea[data-field=Summary]").First.FillAsync("双方到场陈述，同意按原址重新砌墙。");
             await ScreenshotAsync(page, $"case-dialog-session-{slug}");

@@ -82,7 +82,7 @@ public abstract class BrowserTest(AppHost app, ITestOutputHelper output)
     protected static Task WaitForInteractiveAsync(IPage page) =>
         Expect(page.Locator(".app-root[data-interactive=true]")).ToBeAttachedAsync();
 
-    /// <summary>A full-page screenshot in artifacts/screenshots/&lt;name&gt;.png.</summary>
+    /// <summary>A full-page screenshot in tests/artifacts/screenshots/&lt;name&gt;.png.</summary>
     protected async Task ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(RepoPaths.Screenshots, $"{name}.png");

@@ -25,16 +25,16 @@ public static class RepoPaths
 
     public static string WebDll => Path.Combine(WebOutput, "HuilongbaMediation.Web.dll");
 
-    /// <summary>artifacts/screenshots (git-ignored): the pages the tests visit, for people to look at.</summary>
-    public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "artifacts", "screenshots")).FullName;
+    /// <summary>tests/artifacts/screenshots (git-ignored): the pages the tests visit, for people to look at.</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "tests", "artifacts", "screenshots")).FullName;
 
-    /// <summary>artifacts/e2e-failures: a screenshot of the page as it was when a test failed.</summary>
-    public static string Failures => Directory.CreateDirectory(Path.Combine(Root, "artifacts", "e2e-failures")).FullName;
+    /// <summary>tests/artifacts/e2e-failures: a screenshot of the page as it was when a test failed.</summary>
+    public static string Failures => Directory.CreateDirectory(Path.Combine(Root, "tests", "artifacts", "e2e-failures")).FullName;
 
     /// <summary>Removes the failure screenshots of an earlier run, so the folder shows only this run's.</summary>
     public static void ClearFailures()
     {
-        var folder = Path.Combine(Root, "artifacts", "e2e-failures");
+        var folder = Path.Combine(Root, "tests", "artifacts", "e2e-failures");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
