@@ -68,20 +68,29 @@ public sealed record AnnualReport(int Year, string Title, string Paragraph, IRea
         markdown.AppendLine();
     }
 
+    /// <summary>As such reports write money: 563.12万元 from ten thousand yuan up, else yuan.</summary>
+    private static string Amount(decimal yuan) =>
+        yuan >= 10_000m
+            ? string.Create(CultureInfo.InvariantCulture, $"{decimal.Round(yuan / 10_000m, 2):0.##}万元")
+            : string.Create(CultureInfo.InvariantCulture, $"{yuan:0.##}元");
+
     private static string Write(int year, Statistics statistics)
     {
         var t = statistics.Town;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{year}年，全镇共排查调处各类矛盾纠纷{t.Filed.Value}件，调解成功{t.Resolved.Value}件");
+        // A year still running is reported "as of" today, and what is open is open now, not at the year's end.
+        var running = statistics.Today < statistics.Period.To;
+        var asOf = running ? $"（截至{statistics.Today.Month}月{statistics.Today.Day}日）" : "";
+        text.Append(CultureInfo.InvariantCulture, $"{year}年{asOf}，全镇共排查调处各类矛盾纠纷{t.Filed.Value}件，调解成功{t.Resolved.Value}件");
         if (t.SuccessRate.Value is not null)
         {
             text.Append("，调解成功率").Append(FigureFormat.Rate(t.SuccessRate.Value));
         }
 
         text.Append(CultureInfo.InvariantCulture, $"；依法移交有关部门处理{t.Referred.Value}件，终止调解{t.Terminated.Value}件，不予受理{t.Declined.Value}件；");
-        text.Append(CultureInfo.InvariantCulture, $"年末在办{t.InMediation.Value}件，其中移交待审核{t.PendingReview.Value}件、超期{t.Overdue.Value}件。");
+        text.Append(CultureInfo.InvariantCulture, $"{(running ? "目前" : "年末")}在办{t.InMediation.Value}件，其中移交待审核{t.PendingReview.Value}件、超期{t.Overdue.Value}件。");
         text.Append(CultureInfo.InvariantCulture, $"调解成功的纠纷中，达成书面调解协议{t.WrittenAgreements.Value}件、口头协议{t.OralAgreements.Value}件，");
-        text.Append(CultureInfo.InvariantCulture, $"涉及金额{FigureFormat.Yuan(t.AmountResolved.Value)}元，涉及群众{t.PeopleResolved.Value}人；");
+        text.Append(CultureInfo.InvariantCulture, $"涉及金额{Amount(t.AmountResolved.Value)}，涉及群众{t.PeopleResolved.Value}人；");
         text.Append(CultureInfo.InvariantCulture, $"防止民转刑案件{t.PreventedCriminalCases.Value}件、涉及{t.PreventedCriminalPeople.Value}人。");
 
         // The largest categories, the two 劳动争议 rows counted as one.

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Domain.Common;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -28,6 +29,18 @@ public sealed class AnnualReportTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task A_year_still_running_is_reported_as_of_today_with_what_is_open_now()
+    {
+        var today = ChinaClock.Today(DateTime.UtcNow);
+
+        var report = (await Reports.GetAsync(today.Year))!;
+
+        Assert.StartsWith($"{today.Year}年（截至{today.Month}月{today.Day}日），全镇共排查调处", report.Paragraph, StringComparison.Ordinal);
+        Assert.Contains("目前在办", report.Paragraph, StringComparison.Ordinal);
+        Assert.DoesNotContain("年末在办", report.Paragraph, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_report_tells_the_dashboards_figures_for_the_year()
     {
         var stats = (await _app.Get<StatisticsService>().GetAsync(StatisticsPeriod.OfYear(TownScenario.Year)))!;
@@ -39,7 +52,7 @@ public sealed class AnnualReportTests : IAsyncLifetime
             "2025年，全镇共排查调处各类矛盾纠纷10件，调解成功5件，调解成功率71.4%；依法移交有关部门处理1件，终止调解1件，不予受理1件；年末在办4件，其中移交待审核1件、超期1件。",
             report.Paragraph,
             StringComparison.Ordinal);
-        Assert.Contains("达成书面调解协议3件、口头协议2件，涉及金额58,000.50元，涉及群众18人；防止民转刑案件3件、涉及14人。", report.Paragraph, StringComparison.Ordinal);
+        Assert.Contains("达成书面调解协议3件、口头协议2件，涉及金额5.8万元，涉及群众18人；防止民转刑案件3件、涉及14人。", report.Paragraph, StringComparison.Ordinal);
         Assert.Contains("从纠纷类型看，以劳动争议（3件）、邻里纠纷（2件）、婚姻家庭纠纷（1件）居多。", report.Paragraph, StringComparison.Ordinal);
         Assert.Contains("大桥村、物流园片区人民调解员不足3名", report.Paragraph, StringComparison.Ordinal);
         Assert.Equal(stats.Villages.Select(v => v.Figures).Append(stats.Town).Select(Texts), report.Villages.Select(r => Texts(r.Figures)));
