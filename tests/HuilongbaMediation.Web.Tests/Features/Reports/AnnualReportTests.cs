@@ -1,7 +1,7 @@
-using HuilongbaMediation.Domain.Common;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Cli;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Reports;
