@@ -56,8 +56,11 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             // No venue is preset (the case has none yet): it is chosen here.
             await Dialog(page).Locator("[data-field=VenueId]").First.ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").GetByText("村（居）调委会", new() { Exact = true }).ClickAsync();
-            await Dialog(page).Locator("[data-field=Attendees] input, input[data-field=Attendees]").First.FillAsync($"{applicant}、钱乙、张敏");
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+            var attendees = Dialog(page).Locator("[data-field=Attendees] input, input[data-field=Attendees]").First;
+            await attendees.FillAsync($"{applicant}、钱乙、张敏");
             await Dialog(page).Locator("[data-field=Summary] textarea, textarea[data-field=Summary]").First.FillAsync("双方到场陈述，同意按原址重新砌墙。");
+            await Expect(attendees).ToHaveValueAsync($"{applicant}、钱乙、张敏");
             await ScreenshotAsync(page, $"case-dialog-session-{slug}");
             await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(page)).ToHaveCountAsync(0);
@@ -152,5 +155,6 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
     {
         await page.Locator($"[data-testid={testId}]").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(item, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 }
