@@ -47,6 +47,7 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
 {
     public const int MaxPageSize = 100;
     private const int SummaryLength = 60;
+    private const int MaxPartiesShown = 4;
 
     public async Task<CasePage> ListAsync(CaseListRequest request, CancellationToken ct = default)
     {
@@ -72,7 +73,8 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
                 Village = db.Villages.Where(v => v.Id == c.VillageId).Select(v => v.Name).First(),
                 Category = db.Categories.Where(v => v.Id == c.CategoryId).Select(v => v.Name).First(),
                 Lead = c.Mediators.Where(m => m.IsLead).Select(m => m.DisplayName).FirstOrDefault(),
-                Parties = c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => p.Name).Take(4).ToList(),
+                // All of the page's parties (a handful each), not Take(n) in SQL: that becomes a window over every party.
+                Parties = c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => p.Name).ToList(),
                 c.RiskLevel,
                 c.FiledOn,
                 c.DueOn,
@@ -80,7 +82,7 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
             .ToListAsync(ct);
         return new CasePage(
             [.. rows.Select(r => new CaseRow(
-                r.Id, r.Number, r.Status, Shorten(r.Summary), r.Village, r.Category, r.Lead, string.Join("、", r.Parties), r.RiskLevel,
+                r.Id, r.Number, r.Status, Shorten(r.Summary), r.Village, r.Category, r.Lead, string.Join("、", r.Parties.Take(MaxPartiesShown)), r.RiskLevel,
                 r.FiledOn, r.DueOn, r.Status == CaseStatus.Mediating && r.DueOn is { } due ? due.DayNumber - today.DayNumber : null))],
             total);
     }
