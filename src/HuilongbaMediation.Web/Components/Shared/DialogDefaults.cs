@@ -13,4 +13,12 @@ public static class DialogDefaults
         CloseButton = true,
         BackdropClick = false,
     };
+
+    /// <summary>Shows a form dialog; the message it closed with (saved), or null when cancelled.</summary>
+    public static async Task<string?> ShowFormAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Form);
+        return await dialog.Result is { Canceled: false, Data: string message } ? message : null;
+    }
 }
