@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
@@ -44,7 +45,15 @@ public static class Composition
         services.AddTransient<MudLocalizer, AppMudLocalizer>();
 
         // One short-lived context per operation (IDbContextFactory); Identity's stores use the scoped one.
-        services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<AppDbContext>(o =>
+        {
+            o.UseSqlite(connectionString);
+            if (!builder.Environment.IsProduction())
+            {
+                // A page of rows without an order is a different page each time: make it an error wherever tests run.
+                o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning, CoreEventId.FirstWithoutOrderByAndFilterWarning));
+            }
+        });
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

@@ -31,7 +31,8 @@ public static class CaseValidator
         }
         else
         {
-            errors.AddIf(summaryLength is < SummaryMinLength or > SummaryMaxLength, nameof(draft.Summary), $"纠纷简要情况须为 {SummaryMinLength}–{SummaryMaxLength} 字");
+            errors.AddIf(summaryLength < SummaryMinLength, nameof(draft.Summary), $"纠纷简要情况不少于 {SummaryMinLength} 字（现有 {summaryLength} 字）");
+            errors.AddIf(summaryLength > SummaryMaxLength, nameof(draft.Summary), $"纠纷简要情况不超过 {SummaryMaxLength} 字（现有 {summaryLength} 字）");
         }
 
         errors.Reference(nameof(draft.CategoryId), draft.CategoryId, "纠纷类型");
@@ -169,10 +170,11 @@ public static class CaseValidator
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(ExtendDeadlineData data)
+    internal static IReadOnlyList<FieldError> Validate(ExtendDeadlineData data, DateOnly today)
     {
         var errors = new FieldErrors();
         errors.AddIf(data.NewDueOn <= data.PreviousDueOn, nameof(data.NewDueOn), $"新的办结期限须晚于当前期限 {data.PreviousDueOn.ToLabel()}");
+        errors.AddIf(data.NewDueOn < today, nameof(data.NewDueOn), $"新的办结期限不能早于今天（{today.ToLabel()}）");
         errors.Text(nameof(data.Reason), data.Reason, "延期理由", ReasonMaxLength);
         return errors.Errors;
     }

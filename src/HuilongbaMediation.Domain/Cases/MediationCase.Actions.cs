@@ -21,7 +21,7 @@ public sealed partial class MediationCase
             _mediators.AddRange(data.Assistants.Select(assistant => CaseMediator.From(assistant, isLead: false)));
         });
 
-    /// <summary>延长办结期限: moves the due date of a case in mediation later, with a reason (judicial office).</summary>
+    /// <summary>延长办结期限: moves the due date of a case in mediation later, to today or after, with a reason (judicial office).</summary>
     public WorkflowResult ExtendDeadline(Actor actor, DateTime nowUtc, DateOnly newDueOn, string reason) =>
         Record(
             actor,
@@ -29,7 +29,7 @@ public sealed partial class MediationCase
             CaseAction.ExtendDeadline,
             CaseAccess.MayRecord(this, actor, CaseAction.ExtendDeadline),
             new ExtendDeadlineData(DueOn.GetValueOrDefault(), newDueOn, Text.Required(reason)),
-            CaseValidator.Validate,
+            data => CaseValidator.Validate(data, ChinaClock.Today(nowUtc)),
             data => DueOn = data.NewDueOn);
 
     /// <summary>记录回访: a follow-up visit on a resolved case's agreement.</summary>

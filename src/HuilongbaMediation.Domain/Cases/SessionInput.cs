@@ -7,5 +7,9 @@ namespace HuilongbaMediation.Domain.Cases;
 /// <param name="Summary">调解情况, including the terms of an oral agreement.</param>
 public sealed record SessionInput(DateOnly HeldOn, int VenueId, string Attendees, string Summary) : IHistoryData
 {
-    string IHistoryData.Describe() => $"调解日期 {HeldOn.ToLabel()}；参加人员：{Attendees.Trim()}";
+    /// <summary>The venue's name as the history tells it (the domain knows venues by id; the web layer names it).</summary>
+    public string? VenueName { get; init; }
+
+    string IHistoryData.Describe() =>
+        $"调解日期 {HeldOn.ToLabel()}" + (string.IsNullOrWhiteSpace(VenueName) ? "" : $"；调解场所：{VenueName.Trim()}") + $"；参加人员：{Attendees.Trim()}";
 }

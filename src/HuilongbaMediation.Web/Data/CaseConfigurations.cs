@@ -139,5 +139,13 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Data).IsRequired();
         builder.HasIndex(h => new { h.CaseId, h.AtUtc }).HasDatabaseName("IX_CaseHistory_Timeline");
         builder.HasIndex(h => new { h.Action, h.AtUtc }).HasDatabaseName("IX_CaseHistory_EventsInPeriod");
+
+        // The form instance whose submission wrote this entry (CaseService): a second submission of the same form is
+        // recognised by it and answered with the first one's result. Not the domain's business, so a shadow property.
+        builder.Property<Guid?>(SubmissionKey);
+        builder.HasIndex(SubmissionKey).IsUnique().HasFilter($"\"{SubmissionKey}\" IS NOT NULL").HasDatabaseName("IX_CaseHistory_Submission");
     }
+
+    /// <summary>The shadow property holding the key of the form submission that wrote an entry.</summary>
+    public const string SubmissionKey = nameof(SubmissionKey);
 }

@@ -23,7 +23,8 @@ public sealed class CaseValidatorTests
     {
         var errors = Errors(Valid with { Summary = new string('纠', length) });
 
-        Assert.Equal(valid ? [] : [new FieldError("Summary", "纠纷简要情况须为 10–2000 字")], errors);
+        var message = length < 10 ? $"纠纷简要情况不少于 10 字（现有 {length} 字）" : $"纠纷简要情况不超过 2000 字（现有 {length} 字）";
+        Assert.Equal(valid ? [] : [new FieldError("Summary", message)], errors);
     }
 
     [Fact]

@@ -100,6 +100,22 @@ public sealed class RecordedActionTests
     }
 
     [Fact]
+    public void Extending_an_overdue_case_to_a_date_already_past_is_refused()
+    {
+        var @case = _scenario.In(CaseStatus.Mediating);
+        var dueOn = @case.DueOn!.Value;
+        var weeksLater = _scenario.Now.AddDays(MediationCase.MediationDays + 27);
+        var today = ChinaClock.Today(weeksLater);
+
+        var result = @case.ExtendDeadline(Actors.JudicialOffice, weeksLater, dueOn.AddDays(15), "当事人外出");
+
+        Assert.Equal([new FieldError("NewDueOn", $"新的办结期限不能早于今天（{today.ToLabel()}）")], result.Errors);
+        Assert.Equal(dueOn, @case.DueOn);
+        Ok(@case.ExtendDeadline(Actors.JudicialOffice, weeksLater, today, "当事人外出"));
+        Assert.Equal(today, @case.DueOn);
+    }
+
+    [Fact]
     public void A_follow_up_is_recorded_with_who_and_when()
     {
         var @case = _scenario.In(CaseStatus.Resolved);

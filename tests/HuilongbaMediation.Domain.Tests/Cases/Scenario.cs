@@ -126,7 +126,7 @@ internal sealed class Scenario
         return action switch
         {
             CaseAction.AssignMediators => @case.AssignMediators(actor, now, LeadAndAssistant),
-            CaseAction.ExtendDeadline => @case.ExtendDeadline(actor, now, (@case.DueOn ?? today).AddDays(15), "当事人外出，需延期"),
+            CaseAction.ExtendDeadline => @case.ExtendDeadline(actor, now, (@case.DueOn is { } due && due > today ? due : today).AddDays(15), "当事人外出，需延期"),
             CaseAction.RecordFollowUp => @case.RecordFollowUp(actor, now, new FollowUpInput(today, performance, "电话回访")),
             CaseAction.RecordJudicialConfirmation => @case.RecordJudicialConfirmation(actor, now, new JudicialConfirmationInput(true, today, "沙坪坝区人民法院", null)),
             CaseAction.RevealPersonalData => @case.RevealPersonalData(actor, now, 1, PersonalDataField.IdNumber),

@@ -123,12 +123,20 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToStatus")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CaseHistory_Submission")
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("Action", "AtUtc")
                         .HasDatabaseName("IX_CaseHistory_EventsInPeriod");

@@ -14,6 +14,7 @@ public sealed record CaseDetails(
     string Category,
     string Source,
     string MediationKind,
+    int? VenueId,
     string? Venue,
     decimal? AmountInvolved,
     int PeopleInvolved,

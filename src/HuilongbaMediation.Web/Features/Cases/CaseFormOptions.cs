@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Features.Cases;
 
-/// <summary>An option of a select: reference data or a mediator.</summary>
-public sealed record Option<TKey>(TKey Id, string Name, string? Group = null);
+/// <summary>An option of a select: reference data or a mediator, with the group it is listed under (a mediator's village).</summary>
+public sealed record Option<TKey>(TKey Id, string Name, string? Group = null, int? GroupId = null);
 
 /// <summary>The choices the case forms and filters offer: active reference rows and active mediators.</summary>
 public sealed record CaseOptions(
@@ -33,7 +33,7 @@ public sealed class CaseFormOptions(IDbContextFactory<AppDbContext> dbFactory, C
         var mediators = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
             .OrderBy(u => u.Village!.SortOrder).ThenBy(u => u.DisplayName)
-            .Select(u => new Option<string>(u.Id, u.DisplayName, u.Village == null ? null : u.Village.Name))
+            .Select(u => new Option<string>(u.Id, u.DisplayName, u.Village == null ? null : u.Village.Name, u.VillageId))
             .ToListAsync(ct);
         return new CaseOptions(
             villages,
@@ -44,6 +44,10 @@ public sealed class CaseFormOptions(IDbContextFactory<AppDbContext> dbFactory, C
             await db.ReferralTargets.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.SortOrder).Select(v => new Option<int>(v.Id, v.Name, null)).ToListAsync(ct),
             mediators);
     }
+
+    /// <summary>The mediators a case of <paramref name="villageId"/> may be given by this actor: the village's own; any for the judicial office.</summary>
+    public static IReadOnlyList<Option<string>> MediatorsFor(CaseOptions options, Actor? actor, int? villageId) =>
+        actor?.Role == UserRole.JudicialOffice ? options.Mediators : [.. options.Mediators.Where(m => m.GroupId == villageId)];
 
     /// <summary>The villages this actor may file a case for.</summary>
     public static IReadOnlyList<Option<int>> FilingVillages(CaseOptions options, Actor actor) =>

@@ -22,8 +22,14 @@ public sealed class CaseService(
     SqliteWriteGate writeGate,
     TimeProvider clock)
 {
-    /// <summary>登记: validates the draft, numbers the case in its year of filing and saves it in status Filed.</summary>
-    public async Task<CaseResult> FileAsync(CaseDraft draft, CancellationToken ct = default)
+    /// <summary>
+    /// 登记: validates the draft, numbers the case in its year of filing and saves it in status Filed, with its lead
+    /// mediator in the same transaction: a mediator who files a case leads it; the village head or the judicial office
+    /// may name one (<paramref name="leadMediatorId"/>, optional). A refused lead refuses the filing: nothing is half-written.
+    /// </summary>
+    /// <param name="submission">The filing form's key (<see cref="Components.Shared.Submission"/>): a second submission
+    /// of the same form returns the case the first one filed instead of filing it again.</param>
+    public async Task<CaseResult> FileAsync(CaseDraft draft, string? leadMediatorId = null, Guid submission = default, CancellationToken ct = default)
     {
         var actor = await currentUser.GetActorAsync();
         if (actor is null)
@@ -40,95 +46,89 @@ public sealed class CaseService(
 
         using var writer = await writeGate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await RepeatedAsync(db, submission, ct) is { } repeated)
+        {
+            return repeated;
+        }
+
         var references = await ReferenceErrorsAsync(db, draft, ct);
         if (references.Count > 0)
         {
             return CaseResult.Invalid(references);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var @case = filed.Value;
+        var lead = actor.Role == UserRole.Mediator ? actor.UserId : Text(leadMediatorId);
+        if (lead is not null)
+        {
+            var (assignment, refusal) = await AssignmentAsync(db, actor, draft.VillageId, lead, [], ct);
+            if ((refusal ?? Applied(@case.AssignMediators(actor, now, assignment!))) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var year = @case.FiledOn.Year;
         var last = await db.Cases.Where(c => c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
         @case.AssignNumber(year, last + 1);
         db.Cases.Add(@case);
+        KeepSubmission(db, submission);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return CaseResult.Done(Ref(@case));
     }
 
     /// <summary>指派调解员: a lead and any assistants, each an active mediator (of the case's village, for a village head).</summary>
-    public Task<CaseResult> AssignMediatorsAsync(int caseId, int version, string leadUserId, IReadOnlyList<string> assistantUserIds, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, async (db, @case, actor, now) =>
+    public Task<CaseResult> AssignMediatorsAsync(
+        int caseId, int version, string leadUserId, IReadOnlyList<string> assistantUserIds, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
         {
-            var ids = assistantUserIds.Prepend(leadUserId).Distinct(StringComparer.Ordinal).ToList();
-            var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
-            var mediators = await db.Users.AsNoTracking()
-                .Where(u => ids.Contains(u.Id) && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
-                .Select(u => new { u.Id, u.DisplayName, u.VillageId })
-                .ToDictionaryAsync(u => u.Id, ct);
-            if (!mediators.ContainsKey(leadUserId))
-            {
-                return CaseResult.Invalid("Lead", "主办调解员须为在岗的调解员");
-            }
-
-            if (ids.FirstOrDefault(id => !mediators.ContainsKey(id)) is not null)
-            {
-                return CaseResult.Invalid("Assistants", "协办调解员须为在岗的调解员");
-            }
-
-            if (actor.Role == UserRole.VillageHead && mediators.Values.Any(m => m.VillageId != @case.VillageId))
-            {
-                return CaseResult.Invalid("Lead", "村（社区）负责人只能指派本村（社区）的调解员");
-            }
-
-            var assignment = new MediatorAssignment(
-                new MediatorRef(leadUserId, mediators[leadUserId].DisplayName),
-                [.. ids.Skip(1).Select(id => new MediatorRef(id, mediators[id].DisplayName))]);
-            return Applied(@case.AssignMediators(actor, now, assignment));
+            var (assignment, refusal) = await AssignmentAsync(db, actor, @case.VillageId, leadUserId, assistantUserIds, ct);
+            return refusal ?? Applied(@case.AssignMediators(actor, now, assignment!));
         }, ct);
 
-    public Task<CaseResult> AcceptAsync(int caseId, int version, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.Accept(actor, now), ct);
+    public Task<CaseResult> AcceptAsync(int caseId, int version, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Accept(actor, now), ct);
 
-    public Task<CaseResult> DeclineAsync(int caseId, int version, string reason, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.Decline(actor, now, reason), ct);
+    public Task<CaseResult> DeclineAsync(int caseId, int version, string reason, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Decline(actor, now, reason), ct);
 
-    public Task<CaseResult> RecordSessionAsync(int caseId, int version, SessionInput session, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, async (db, @case, actor, now) =>
-            await db.Venues.AnyAsync(v => v.Id == session.VenueId && v.IsActive, ct)
-                ? Applied(@case.RecordSession(actor, now, session))
+    public Task<CaseResult> RecordSessionAsync(int caseId, int version, SessionInput session, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
+            await db.Venues.Where(v => v.Id == session.VenueId && v.IsActive).Select(v => v.Name).SingleOrDefaultAsync(ct) is { } venue
+                ? Applied(@case.RecordSession(actor, now, session with { VenueName = venue }))
                 : CaseResult.Invalid(nameof(SessionInput.VenueId), "请选择调解场所"), ct);
 
-    public Task<CaseResult> ResolveAsync(int caseId, int version, AgreementInput agreement, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.Resolve(actor, now, agreement), ct);
+    public Task<CaseResult> ResolveAsync(int caseId, int version, AgreementInput agreement, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Resolve(actor, now, agreement), ct);
 
-    public Task<CaseResult> ReferAsync(int caseId, int version, int targetId, string reason, bool urgent, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, async (db, @case, actor, now) =>
+    public Task<CaseResult> ReferAsync(int caseId, int version, int targetId, string reason, bool urgent, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
             await db.ReferralTargets.AnyAsync(t => t.Id == targetId && t.IsActive, ct)
                 ? Applied(@case.Refer(actor, now, targetId, reason, urgent))
                 : CaseResult.Invalid("TargetId", "请选择移交去向"), ct);
 
-    public Task<CaseResult> TerminateAsync(int caseId, int version, TerminationReason reason, string? note, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.Terminate(actor, now, reason, note), ct);
+    public Task<CaseResult> TerminateAsync(int caseId, int version, TerminationReason reason, string? note, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Terminate(actor, now, reason, note), ct);
 
-    public Task<CaseResult> ApproveReferralAsync(int caseId, int version, string receivingBody, string? receiptNumber, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.ApproveReferral(actor, now, receivingBody, receiptNumber), ct);
+    public Task<CaseResult> ApproveReferralAsync(int caseId, int version, string receivingBody, string? receiptNumber, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ApproveReferral(actor, now, receivingBody, receiptNumber), ct);
 
-    public Task<CaseResult> ReturnReferralAsync(int caseId, int version, string comment, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.ReturnReferral(actor, now, comment), ct);
+    public Task<CaseResult> ReturnReferralAsync(int caseId, int version, string comment, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ReturnReferral(actor, now, comment), ct);
 
-    public Task<CaseResult> ReopenAsync(int caseId, int version, string reason, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.Reopen(actor, now, reason), ct);
+    public Task<CaseResult> ReopenAsync(int caseId, int version, string reason, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Reopen(actor, now, reason), ct);
 
-    public Task<CaseResult> ExtendDeadlineAsync(int caseId, int version, DateOnly newDueOn, string reason, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.ExtendDeadline(actor, now, newDueOn, reason), ct);
+    public Task<CaseResult> ExtendDeadlineAsync(int caseId, int version, DateOnly newDueOn, string reason, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ExtendDeadline(actor, now, newDueOn, reason), ct);
 
-    public Task<CaseResult> RecordFollowUpAsync(int caseId, int version, FollowUpInput visit, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.RecordFollowUp(actor, now, visit), ct);
+    public Task<CaseResult> RecordFollowUpAsync(int caseId, int version, FollowUpInput visit, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.RecordFollowUp(actor, now, visit), ct);
 
-    public Task<CaseResult> RecordJudicialConfirmationAsync(int caseId, int version, JudicialConfirmationInput confirmation, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, (@case, actor, now) => @case.RecordJudicialConfirmation(actor, now, confirmation), ct);
+    public Task<CaseResult> RecordJudicialConfirmationAsync(int caseId, int version, JudicialConfirmationInput confirmation, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.RecordJudicialConfirmation(actor, now, confirmation), ct);
 
     /// <summary>
     /// 显示: a party's full 身份证号 or phone, for the judicial office and the case's mediators only. The reveal is
@@ -137,7 +137,7 @@ public sealed class CaseService(
     public async Task<(CaseResult Result, string? Value)> RevealPersonalDataAsync(int caseId, int partyId, PersonalDataField field, CancellationToken ct = default)
     {
         string? value = null;
-        var result = await ChangeAsync(caseId, expectedVersion: null, (@case, actor, now) =>
+        var result = await ChangeAsync(caseId, expectedVersion: null, submission: default, (@case, actor, now) =>
         {
             var revealed = @case.RevealPersonalData(actor, now, partyId, field);
             value = revealed.IsOk ? revealed.Value : null;
@@ -146,15 +146,17 @@ public sealed class CaseService(
         return (result, result.Succeeded ? value : null);
     }
 
-    private Task<CaseResult> ChangeAsync(int caseId, int? expectedVersion, Func<MediationCase, Actor, DateTime, WorkflowResult> change, CancellationToken ct) =>
-        ChangeAsync(caseId, expectedVersion, (_, @case, actor, now) => Task.FromResult(Applied(change(@case, actor, now))), ct);
+    private Task<CaseResult> ChangeAsync(
+        int caseId, int? expectedVersion, Guid submission, Func<MediationCase, Actor, DateTime, WorkflowResult> change, CancellationToken ct) =>
+        ChangeAsync(caseId, expectedVersion, submission, (_, @case, actor, now) => Task.FromResult(Applied(change(@case, actor, now))), ct);
 
     /// <summary>
     /// The one write path of an existing case; <paramref name="change"/> returns null when it applied. A null
     /// <paramref name="expectedVersion"/> is for what does not change the case itself (a reveal): no version check, no new version.
+    /// A <paramref name="submission"/> already kept with an earlier write is answered with the case as it is now, and nothing is written.
     /// </summary>
     private async Task<CaseResult> ChangeAsync(
-        int caseId, int? expectedVersion, Func<AppDbContext, MediationCase, Actor, DateTime, Task<CaseResult?>> change, CancellationToken ct)
+        int caseId, int? expectedVersion, Guid submission, Func<AppDbContext, MediationCase, Actor, DateTime, Task<CaseResult?>> change, CancellationToken ct)
     {
         var principal = await currentUser.GetPrincipalAsync();
         var actor = principal.ToActor();
@@ -177,6 +179,11 @@ public sealed class CaseService(
             return CaseResult.Forbidden();
         }
 
+        if (await RepeatedAsync(db, submission, ct) is { } repeated)
+        {
+            return repeated;
+        }
+
         if (expectedVersion is { } version && version != @case.Version)
         {
             return CaseResult.Conflict();
@@ -193,6 +200,7 @@ public sealed class CaseService(
             @case.Version++; // a reveal only adds to the history: other users' pages stay current
         }
 
+        KeepSubmission(db, submission);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -205,6 +213,69 @@ public sealed class CaseService(
 
         return CaseResult.Done(Ref(@case));
     }
+
+    /// <summary>
+    /// The lead and assistants as the domain's assignment, each an active mediator; a village head assigns only
+    /// mediators of the case's village. Null and the refusal when one of them is not.
+    /// </summary>
+    private static async Task<(MediatorAssignment? Assignment, CaseResult? Refusal)> AssignmentAsync(
+        AppDbContext db, Actor actor, int villageId, string leadUserId, IReadOnlyList<string> assistantUserIds, CancellationToken ct)
+    {
+        var ids = assistantUserIds.Prepend(leadUserId).Distinct(StringComparer.Ordinal).ToList();
+        var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
+        var mediators = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.DisplayName, u.VillageId })
+            .ToDictionaryAsync(u => u.Id, ct);
+        if (!mediators.ContainsKey(leadUserId))
+        {
+            return (null, CaseResult.Invalid(nameof(MediatorAssignment.Lead), "主办调解员须为在岗的调解员"));
+        }
+
+        if (ids.FirstOrDefault(id => !mediators.ContainsKey(id)) is not null)
+        {
+            return (null, CaseResult.Invalid(nameof(MediatorAssignment.Assistants), "协办调解员须为在岗的调解员"));
+        }
+
+        if (actor.Role == UserRole.VillageHead && mediators.Values.Any(m => m.VillageId != villageId))
+        {
+            return (null, CaseResult.Invalid(nameof(MediatorAssignment.Lead), "村（社区）负责人只能指派本村（社区）的调解员"));
+        }
+
+        return (new MediatorAssignment(
+            new MediatorRef(leadUserId, mediators[leadUserId].DisplayName),
+            [.. ids.Skip(1).Select(id => new MediatorRef(id, mediators[id].DisplayName))]), null);
+    }
+
+    /// <summary>The case an earlier write of this form submission wrote, as it is now; null for a new submission.</summary>
+    private static async Task<CaseResult?> RepeatedAsync(AppDbContext db, Guid submission, CancellationToken ct)
+    {
+        if (submission == Guid.Empty)
+        {
+            return null;
+        }
+
+        var earlier = await db.CaseHistory
+            .Where(h => EF.Property<Guid?>(h, HistoryEntryConfiguration.SubmissionKey) == submission)
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new CaseRef(c.Id, c.Number, c.Version, c.Status))
+            .SingleOrDefaultAsync(ct);
+        return earlier is null ? null : CaseResult.Done(earlier);
+    }
+
+    /// <summary>Keeps the submission's key on the first history entry this write adds (a filing with its lead adds two).</summary>
+    private static void KeepSubmission(AppDbContext db, Guid submission)
+    {
+        if (submission == Guid.Empty)
+        {
+            return;
+        }
+
+        var added = db.ChangeTracker.Entries<HistoryEntry>().FirstOrDefault(e => e.State == EntityState.Added)
+            ?? throw new InvalidOperationException("A write with a submission key must add a history entry.");
+        added.Property(HistoryEntryConfiguration.SubmissionKey).CurrentValue = submission;
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Null when the domain applied the change; the refusal otherwise.</summary>
     private static CaseResult? Applied(WorkflowResult result) => result.IsOk ? null : CaseResult.From(result);

@@ -38,6 +38,7 @@ public sealed class DuplicatePartyService(IDbContextFactory<AppDbContext> dbFact
         var matches = await db.Set<Party>().AsNoTracking()
             .Where(p => (p.IdNumber != null && ids.Contains(p.IdNumber)) || (p.IdNumber == null && names.Contains(p.Name)))
             .Join(openCases, p => EF.Property<int>(p, "CaseId"), c => c.Id, (p, c) => new { c.Id, c.Number, c.Status, p.Name, p.IdNumber, p.Phone })
+            .OrderByDescending(m => m.Id) // the newest cases first, when there are more than the warning lists
             .Take(20)
             .ToListAsync(ct);
         return [.. keys.SelectMany(k => matches

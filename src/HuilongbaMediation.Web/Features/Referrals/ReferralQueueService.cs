@@ -91,15 +91,15 @@ public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFacto
     }
 
     /// <summary>审核通过 with the receiving body (required) and its receipt number (optional).</summary>
-    public async Task<CaseResult> ApproveAsync(int caseId, int version, string receivingBody, string? receiptNumber, CancellationToken ct = default) =>
+    public async Task<CaseResult> ApproveAsync(int caseId, int version, string receivingBody, string? receiptNumber, Guid submission = default, CancellationToken ct = default) =>
         await IsJudicialOfficeAsync()
-            ? await cases.ApproveReferralAsync(caseId, version, receivingBody, receiptNumber, ct)
+            ? await cases.ApproveReferralAsync(caseId, version, receivingBody, receiptNumber, submission, ct)
             : CaseResult.Forbidden(OnlyJudicialOffice);
 
     /// <summary>退回重调 with the judicial office's comment (required); the case goes back to mediation.</summary>
-    public async Task<CaseResult> ReturnAsync(int caseId, int version, string comment, CancellationToken ct = default) =>
+    public async Task<CaseResult> ReturnAsync(int caseId, int version, string comment, Guid submission = default, CancellationToken ct = default) =>
         await IsJudicialOfficeAsync()
-            ? await cases.ReturnReferralAsync(caseId, version, comment, ct)
+            ? await cases.ReturnReferralAsync(caseId, version, comment, submission, ct)
             : CaseResult.Forbidden(OnlyJudicialOffice);
 
     private async Task<bool> IsJudicialOfficeAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.JudicialOffice;

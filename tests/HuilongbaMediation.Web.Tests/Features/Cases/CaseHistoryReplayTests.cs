@@ -80,7 +80,9 @@ public sealed class CaseHistoryReplayTests
 
             Assert.Equal(stored.Status, state);
             Assert.NotEqual(CaseStatus.Referred, stored.Status);
-            Assert.Equal(history.Count - 1, stored.Version); // one version per change after filing
+            // One version per change after filing; a mediator's filing writes two entries (File, and AssignMediators: they lead it).
+            Assert.Equal(["File", "AssignMediators"], history.Take(2).Select(h => h.Action));
+            Assert.Equal(history.Count - 2, stored.Version);
         }
     }
 }

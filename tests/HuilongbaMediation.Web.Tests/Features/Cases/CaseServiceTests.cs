@@ -18,7 +18,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_mediator_files_a_case_of_their_village_and_it_is_numbered_and_recorded()
+    public async Task A_mediator_files_a_case_of_their_village_leads_it_and_it_is_numbered_and_recorded_in_one_write()
     {
         await _app.SignInAsUserAsync("zhangmin");
 
@@ -28,12 +28,91 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var year = ChinaClock.Today(DateTime.UtcNow).Year;
         Assert.Equal($"（{year}）回龙坝人调字第0001号", result.Case!.Number);
         await using var db = await _app.DbAsync();
-        var stored = await db.Cases.Include(c => c.Parties).Include(c => c.History).SingleAsync();
+        var stored = await db.Cases.Include(c => c.Parties).Include(c => c.Mediators).Include(c => c.History).SingleAsync();
         Assert.Equal((CaseStatus.Filed, 2, 1200.50m), (stored.Status, stored.Parties.Count, stored.AmountInvolved!.Value));
-        var entry = Assert.Single(stored.History);
+        Assert.Equal(("张敏", true), (stored.LeadMediator!.DisplayName, Assert.Single(stored.Mediators).IsLead));
+        var history = stored.History.OrderBy(h => h.Id).ToList();
+        Assert.Equal(["File", "AssignMediators"], history.Select(h => h.Action));
+        var entry = history[0];
         Assert.Equal(("File", (CaseStatus?)null, CaseStatus.Filed, "张敏"), (entry.Action, entry.FromStatus, entry.ToStatus, entry.ActorName));
         Assert.Equal(DateTimeKind.Utc, entry.AtUtc.Kind);
         Assert.DoesNotContain("11010519491231002X", entry.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_village_head_files_a_case_with_a_lead_of_the_village_and_without_one()
+    {
+        await _app.SignInAsUserAsync("liqiang");
+        var draft = await CaseDrafts.ValidAsync(_app);
+
+        var withLead = Done(await Cases.FileAsync(draft, await _app.UserIdAsync("zhoutao")));
+        var withoutLead = Done(await Cases.FileAsync(draft with { Summary = draft.Summary + "（另案）" }));
+
+        await using var db = await _app.DbAsync();
+        Assert.Equal("周涛", (await db.Cases.Include(c => c.Mediators).SingleAsync(c => c.Id == withLead.Id)).LeadMediator!.DisplayName);
+        Assert.Null((await db.Cases.Include(c => c.Mediators).SingleAsync(c => c.Id == withoutLead.Id)).LeadMediator);
+    }
+
+    [Fact]
+    public async Task A_lead_the_village_head_may_not_assign_refuses_the_filing_beside_the_lead_and_writes_nothing()
+    {
+        await _app.SignInAsUserAsync("liqiang");
+
+        var result = await Cases.FileAsync(await CaseDrafts.ValidAsync(_app), await _app.UserIdAsync("chenjianguo")); // 回龙坝村
+
+        Assert.Equal("村（社区）负责人只能指派本村（社区）的调解员", result.ErrorFor("Lead"));
+        await AssertNoCasesAsync();
+    }
+
+    [Fact]
+    public async Task The_same_filing_form_submitted_twice_files_one_case_and_both_answers_name_it()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        var draft = await CaseDrafts.ValidAsync(_app);
+        var form = Guid.NewGuid();
+
+        var first = Done(await Cases.FileAsync(draft, submission: form));
+        var again = Done(await Cases.FileAsync(draft, submission: form));
+        var another = Done(await Cases.FileAsync(draft, submission: Guid.NewGuid()));
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(first.Number, again.Number);
+        Assert.NotEqual(first.Id, another.Id);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(2, await db.Cases.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_filing_form_submitted_twice_at_once_files_one_case()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        var draft = await CaseDrafts.ValidAsync(_app);
+        var form = Guid.NewGuid();
+        await using var other = _app.NewScope();
+
+        var results = await Task.WhenAll(Cases.FileAsync(draft, submission: form), other.Get<CaseService>().FileAsync(draft, submission: form));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(results[0].Case!.Id, results[1].Case!.Id);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(1, await db.Cases.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_session_dialog_submitted_twice_records_one_session_and_answers_done_both_times()
+    {
+        var c = await MediatingAsync();
+        var dialog = Guid.NewGuid();
+        var session = new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "双方当事人", "第二次调解，双方各让一步。");
+
+        var first = Done(await Cases.RecordSessionAsync(c.Id, c.Version, session, dialog));
+        var again = Done(await Cases.RecordSessionAsync(c.Id, c.Version, session, dialog));
+
+        Assert.Equal(first.Version, again.Version);
+        await using var db = await _app.DbAsync();
+        var stored = await db.Cases.Include(x => x.Sessions).SingleAsync(x => x.Id == c.Id);
+        Assert.Equal(2, stored.Sessions.Count); // the one MediatingAsync recorded, and this one once
+        Assert.Equal(2, await db.CaseHistory.CountAsync(h => h.CaseId == c.Id && h.Action == "RecordSession"));
     }
 
     [Fact]
@@ -113,7 +192,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var (read, details) = await _app.Get<CaseReader>().GetAsync(c.Id);
         Assert.True(read.Succeeded);
         Assert.Equal(["File", "AssignMediators", "Accept", "RecordSession", "Resolve"], details!.History.Select(h => h.Action));
-        Assert.Equal(["张敏", "李强", "张敏", "周涛", "张敏"], details.History.Select(h => h.ActorName));
+        Assert.Equal(["李强", "李强", "张敏", "周涛", "张敏"], details.History.Select(h => h.ActorName));
         Assert.Equal(
             [(null, CaseStatus.Filed), (CaseStatus.Filed, CaseStatus.Filed), (CaseStatus.Filed, CaseStatus.Mediating), (CaseStatus.Mediating, CaseStatus.Mediating), (CaseStatus.Mediating, CaseStatus.Resolved)],
             details.History.Select(h => (h.From, h.To)));
@@ -273,10 +352,13 @@ public sealed class CaseServiceTests : IAsyncLifetime
         return result.Case!;
     }
 
+    /// <summary>A case of 五云山村 filed by its village head without a lead (so it can be assigned); signed in as 张敏, its mediator.</summary>
     private async Task<CaseRef> FileAsync()
     {
+        await _app.SignInAsUserAsync("liqiang");
+        var filed = Done(await Cases.FileAsync(await CaseDrafts.ValidAsync(_app)));
         await _app.SignInAsUserAsync("zhangmin");
-        return Done(await Cases.FileAsync(await CaseDrafts.ValidAsync(_app)));
+        return filed;
     }
 
     /// <summary>Filed, assigned to 张敏, accepted, one session: ready to resolve, refer or terminate. Signed in as 张敏.</summary>

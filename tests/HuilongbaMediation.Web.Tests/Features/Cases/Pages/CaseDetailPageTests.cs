@@ -16,11 +16,9 @@ public sealed class CaseDetailPageTests : CasePageContext
     {
         var cases = App.Get<CaseService>();
         await App.SignInAsUserAsync("zhangmin");
-        _filed = (await cases.FileAsync(await CaseDrafts.ValidAsync(App))).Case!;
-        _filed = (await cases.AssignMediatorsAsync(_filed.Id, _filed.Version, await App.UserIdAsync("zhangmin"), [])).Case!;
+        _filed = (await cases.FileAsync(await CaseDrafts.ValidAsync(App))).Case!; // 张敏 files, so 张敏 leads
 
         var c = (await cases.FileAsync(await CaseDrafts.ValidAsync(App, applicant: "周大福", respondent: "吴小宝"))).Case!;
-        c = (await cases.AssignMediatorsAsync(c.Id, c.Version, await App.UserIdAsync("zhangmin"), [])).Case!;
         c = (await cases.AcceptAsync(c.Id, c.Version)).Case!;
         c = (await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(ChinaClock.Today(DateTime.UtcNow), await CaseDrafts.VenueIdAsync(App), "双方", "调解未果"))).Case!;
         _pending = (await cases.ReferAsync(c.Id, c.Version, await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", urgent: false)).Case!;
