@@ -33,8 +33,9 @@ public static class Composition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config =>
         {
-            // Top centre: on a phone the bottom is where dialogs keep their buttons.
-            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            // Bottom centre: at the top a message covered the app bar and the page's title and subtitle on phones. Messages
+            // follow a closed dialog or a page's button, so nothing they cover at the bottom is needed at that moment.
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
             config.SnackbarConfiguration.VisibleStateDuration = 4000;
             config.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
             config.SnackbarConfiguration.ClearAfterNavigation = true;

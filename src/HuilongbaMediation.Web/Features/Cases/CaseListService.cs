@@ -40,6 +40,12 @@ public sealed record CaseRow(
 public sealed record CasePage(IReadOnlyList<CaseRow> Rows, int Total);
 
 /// <summary>
+/// How often the events of an event filter happened to the listed cases: a statistics figure counts events, the list
+/// cases, so a case resolved twice in the period is one row and two in the figure.
+/// </summary>
+public sealed record EventTally(int Events, int CasesMoreThanOnce);
+
+/// <summary>
 /// The case list: what the user may see, filtered, searched, sorted and paged in SQL. It loads the rows it shows and
 /// one count, never the whole table.
 /// </summary>
@@ -85,6 +91,25 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
                 r.Id, r.Number, r.Status, Shorten(r.Summary), r.Village, r.Category, r.Lead, string.Join("、", r.Parties.Take(MaxPartiesShown)), r.RiskLevel,
                 r.FiledOn, r.DueOn, r.Status == CaseStatus.Mediating && r.DueOn is { } due ? due.DayNumber - today.DayNumber : null))],
             total);
+    }
+
+    /// <summary>The events behind an event filter (<see cref="CaseFilter.Event"/>) among the cases it lists; null without one.</summary>
+    public async Task<EventTally?> EventTallyAsync(CaseFilter filter, CancellationToken ct = default)
+    {
+        if (filter.Event is not { } events || await currentUser.GetActorAsync() is not { } actor)
+        {
+            return null;
+        }
+
+        var today = ChinaClock.Today(clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matching = CaseQueries.Events(events, filter.EventFrom, filter.EventTo);
+        var perCase = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, filter, actor, today)
+            .Select(c => c.History.AsQueryable().Count(matching));
+        var tally = await perCase.GroupBy(_ => 1)
+            .Select(g => new EventTally(g.Sum(n => n), g.Count(n => n > 1)))
+            .SingleOrDefaultAsync(ct);
+        return tally ?? new EventTally(0, 0);
     }
 
     private static IQueryable<MediationCase> Sorted(IQueryable<MediationCase> cases, AppDbContext db, CaseListRequest request)

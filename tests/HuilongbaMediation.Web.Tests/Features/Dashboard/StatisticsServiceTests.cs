@@ -161,6 +161,33 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_drill_down_into_events_says_how_many_events_its_cases_had_and_the_filter_in_words()
+    {
+        var stats = (await Statistics.GetAsync(Year2025))!;
+        var list = _app.Get<CaseListService>();
+        var resolved = stats.Town.Resolved.DrillDown!;
+
+        var tally = await list.EventTallyAsync(resolved);
+        var listed = (await list.ListAsync(new CaseListRequest(resolved))).Total;
+
+        // 5 resolutions of 4 cases: C was resolved twice. The list says so instead of silently showing fewer.
+        Assert.Equal(new EventTally(stats.Town.Resolved.Value, 1), tally);
+        Assert.Equal(stats.Town.Resolved.Value - 1, listed);
+        Assert.Null(await list.EventTallyAsync(stats.Town.Filed.DrillDown!)); // a count of cases needs no explanation
+
+        using var culture = new CultureScope("zh-CN");
+        var options = await _app.Get<CaseFormOptions>().GetAsync();
+        var t = _app.Get<Microsoft.Extensions.Localization.IStringLocalizer<HuilongbaMediation.Web.Resources.CasesText>>();
+        Assert.Equal(["2025年内调解成功的案件"], CaseFilterText.Describe(resolved, options, t));
+        var wuyunshan = stats.Villages.Single(v => v.Name == "五云山村").Figures;
+        Assert.Equal(["2025-12-31日终时为调解中", "五云山村"], CaseFilterText.Describe(wuyunshan.Overdue.DrillDown! with { Overdue = false }, options, t));
+        Assert.Equal(["2025年内调解成功、移交（审核通过）或终止调解的案件", "五云山村"], CaseFilterText.Describe(wuyunshan.SuccessRate.DrillDown!, options, t));
+        Assert.Equal(["2025-12-31日终时已超期", "五云山村"], CaseFilterText.Describe(wuyunshan.Overdue.DrillDown!, options, t));
+        var march = stats.Trend.Single(m => m.Month.Month == 3);
+        Assert.Equal(["2025年3月内调解成功的案件"], CaseFilterText.Describe(march.Resolved.DrillDown!, options, t));
+    }
+
+    [Fact]
     public async Task A_village_head_sees_their_village_in_full_and_only_the_total_of_the_town()
     {
         var town = (await Statistics.GetAsync(Year2025))!;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Referrals;
@@ -125,21 +124,14 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     {
         var id = await _cases.ReferredAsync(await DraftAsync("labour-wages") with { PeopleInvolved = 7 }, Today, urgent: true);
         var quiet = await _cases.FiledAsync(await DraftAsync());
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            await _app.SignInAsUserAsync("liqiang");
-            Assert.Equal(["紧急移交", "群体性劳动争议（7人）"], await Warnings.RulesForCaseAsync(id));
-            Assert.Empty(await Warnings.RulesForCaseAsync(quiet));
+        using var culture = new CultureScope("zh-CN");
 
-            await _app.SignInAsUserAsync("chenjianguo"); // a mediator of 回龙坝村
-            Assert.Empty(await Warnings.RulesForCaseAsync(id));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        await _app.SignInAsUserAsync("liqiang");
+        Assert.Equal(["紧急移交", "群体性劳动争议（7人）"], await Warnings.RulesForCaseAsync(id));
+        Assert.Empty(await Warnings.RulesForCaseAsync(quiet));
+
+        await _app.SignInAsUserAsync("chenjianguo"); // a mediator of 回龙坝村
+        Assert.Empty(await Warnings.RulesForCaseAsync(id));
     }
 
     [Fact]
@@ -151,19 +143,12 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
             await _cases.FiledAsync(await DraftAsync(filedOn: Today.AddMonths(-i)) with { Parties = parties });
         }
 
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            await _app.SignInAsUserAsync("wangfang");
-            var first = (await Warnings.ListAsync()).Cases[0];
-            Assert.Equal(["同一当事人12个月内第3件"], await Warnings.RulesForCaseAsync(first.Id));
-            Assert.Equal(["已标记为高风险"], [Warnings.Describe(new WarningMatch(WarningRule.MarkedHigh))]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var culture = new CultureScope("zh-CN");
+
+        await _app.SignInAsUserAsync("wangfang");
+        var first = (await Warnings.ListAsync()).Cases[0];
+        Assert.Equal(["同一当事人12个月内第3件"], await Warnings.RulesForCaseAsync(first.Id));
+        Assert.Equal(["已标记为高风险"], [Warnings.Describe(new WarningMatch(WarningRule.MarkedHigh))]);
     }
 
     /// <summary>The judicial office's list, as (case, its rules in order).</summary>
