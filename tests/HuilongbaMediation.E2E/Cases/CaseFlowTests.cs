@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static HuilongbaMediation.E2E.Infrastructure.Locators;
 using static Microsoft.Playwright.Assertions;
 
 namespace HuilongbaMediation.E2E.Cases;
@@ -57,9 +58,9 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             await Dialog(page).Locator("[data-field=VenueId]").First.ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item").GetByText("村（居）调委会", new() { Exact = true }).ClickAsync();
             await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-            var attendees = Dialog(page).Locator("[data-field=Attendees] input, input[data-field=Attendees]").First;
+            var attendees = DialogField(page, "Attendees");
             await attendees.FillAsync($"{applicant}、钱乙、张敏");
-            await Dialog(page).Locator("[data-field=Summary] textarea, textarea[data-field=Summary]").First.FillAsync("双方到场陈述，同意按原址重新砌墙。");
+            await DialogField(page, "Summary").FillAsync("双方到场陈述，同意按原址重新砌墙。");
             await Expect(attendees).ToHaveValueAsync($"{applicant}、钱乙、张敏");
             await ScreenshotAsync(page, $"case-dialog-session-{slug}");
             await Dialog(page).GetByTestId("action-confirm").ClickAsync();
@@ -70,11 +71,11 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             await page.GetByTestId("action-Resolve").ClickAsync();
             await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(page).GetByText("请填写协议内容")).ToBeVisibleAsync();
-            await TextAsync(Dialog(page), "Facts", "围墙越过宅基地边界约30厘米。");
-            await TextAsync(Dialog(page), "MattersInDispute", "围墙位置及拆除费用。");
-            await TextAsync(Dialog(page), "Responsibilities", "钱乙负主要责任。");
-            await TextAsync(Dialog(page), "Terms", "钱乙于十日内拆除越界部分围墙。\n拆除费用由钱乙承担。");
-            await Dialog(page).Locator("[data-field=PerformanceManner] input, input[data-field=PerformanceManner]").First.FillAsync("自行拆除");
+            await DialogField(page, "Facts").FillAsync("围墙越过宅基地边界约30厘米。");
+            await DialogField(page, "MattersInDispute").FillAsync("围墙位置及拆除费用。");
+            await DialogField(page, "Responsibilities").FillAsync("钱乙负主要责任。");
+            await DialogField(page, "Terms").FillAsync("钱乙于十日内拆除越界部分围墙。\n拆除费用由钱乙承担。");
+            await DialogField(page, "PerformanceManner").FillAsync("自行拆除");
             await ScreenshotAsync(page, $"case-dialog-resolve-{slug}");
             await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(StatusChip(page)).ToHaveTextAsync("调解成功");
@@ -135,26 +136,4 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             await page.GoBackAsync();
             await Expect(page).Not.ToHaveURLAsync(new Regex("overdue=1"));
         });
-
-    private static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");
-
-    private static ILocator StatusChip(IPage page) => page.GetByTestId("case-head").Locator(".case-status");
-
-    /// <summary>The input or textarea of a MudBlazor field carrying the test id (on the element or its wrapper).</summary>
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
-    private static ILocator Field(ILocator scope, string testId) =>
-        scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
-
-    private static Task TextAsync(ILocator dialog, string field, string text) =>
-        dialog.Locator($"[data-field={field}] textarea, textarea[data-field={field}], [data-field={field}] input, input[data-field={field}]").First.FillAsync(text);
-
-    /// <summary>Opens a MudSelect and picks an item by its text (the list renders in the popover provider).</summary>
-    private static async Task ChooseAsync(IPage page, string testId, string item)
-    {
-        await page.Locator($"[data-testid={testId}]").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(item, new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-    }
 }

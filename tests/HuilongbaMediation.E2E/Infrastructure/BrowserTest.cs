@@ -82,11 +82,27 @@ public abstract class BrowserTest(AppHost app, ITestOutputHelper output)
     protected static Task WaitForInteractiveAsync(IPage page) =>
         Expect(page.Locator(".app-root[data-interactive=true]")).ToBeAttachedAsync();
 
-    /// <summary>A full-page screenshot in tests/artifacts/screenshots/&lt;name&gt;.png.</summary>
+    /// <summary>
+    /// The whole page in tests/artifacts/screenshots/&lt;name&gt;.png, taken on a screen as tall as the page: a "full page"
+    /// capture of a short screen paints fixed parts (the app bar, the menu) where the screen ended, which no user sees.
+    /// </summary>
     protected async Task ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(RepoPaths.Screenshots, $"{name}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        var screen = page.ViewportSize!;
+        var height = await page.EvaluateAsync<int>("() => Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+        var scrolled = await page.EvaluateAsync<int>("() => window.scrollY");
+        await page.SetViewportSizeAsync(screen.Width, Math.Clamp(height, screen.Height, 12_000));
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(screen.Width, screen.Height);
+            await page.EvaluateAsync("y => window.scrollTo(0, y)", scrolled);
+        }
+
         Output.WriteLine($"Screenshot: {path}");
     }
 

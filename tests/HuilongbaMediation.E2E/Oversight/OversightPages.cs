@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
 
@@ -15,31 +13,11 @@ public sealed class ReferralReviewAppCollection : ICollectionFixture<AppHost>
     public const string Name = "Referral review app";
 }
 
-/// <summary>Locators and steps the oversight tests share.</summary>
-internal static partial class OversightPages
+/// <summary>Locators only the oversight tests use.</summary>
+internal static class OversightPages
 {
-    public static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");
-
-    public static ILocator StatusChip(IPage page) => page.GetByTestId("case-head").Locator(".case-status");
-
     public static ILocator PendingBadge(IPage page) => page.GetByTestId("nav").GetByTestId("pending-referrals");
-
-    /// <summary>The input or textarea of a MudBlazor field carrying the test id (on the element or its wrapper).</summary>
-    public static ILocator Field(ILocator scope, string testId) =>
-        scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
     /// <summary>The figure link of a table row by its column's name (the link's tooltip), e.g. 登记.</summary>
     public static ILocator FigureLink(ILocator row, string figure) => row.Locator($"a.figure-link[title='{figure}']");
-
-    /// <summary>The integer a locator's text starts with (a figure, a badge).</summary>
-    public static async Task<int> NumberAsync(ILocator locator)
-    {
-        var text = (await locator.TextContentAsync() ?? "").Trim();
-        var match = LeadingNumber().Match(text);
-        Assert.True(match.Success, $"Expected a number, found \"{text}\".");
-        return int.Parse(match.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"^\d[\d,]*")]
-    private static partial Regex LeadingNumber();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static HuilongbaMediation.E2E.Infrastructure.Locators;
 using static HuilongbaMediation.E2E.Oversight.OversightPages;
 using static Microsoft.Playwright.Assertions;
 
@@ -83,6 +84,12 @@ public sealed class ReferralReviewTests(AppHost app, ITestOutputHelper output) :
             await Expect(Dialog(page)).ToHaveCountAsync(0);
             await Expect(Snackbar(page, $"{returnedNumber} 已退回重调")).ToBeVisibleAsync();
             await Expect(returnedCard).ToHaveCountAsync(0);
+
+            // The message covers neither the page's title nor its subtitle (it did, at the top of a phone's screen).
+            var message = (await Snackbar(page, $"{returnedNumber} 已退回重调").BoundingBoxAsync())!;
+            var head = (await page.Locator(".page-head").First.BoundingBoxAsync())!;
+            Assert.True(message.Y >= head.Y + head.Height || message.Y + message.Height <= head.Y,
+                $"The message ({message.Y}–{message.Y + message.Height}) covers the page head ({head.Y}–{head.Y + head.Height}).");
 
             // Two fewer wait for review.
             if (pendingBefore > 2)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static HuilongbaMediation.E2E.Infrastructure.Locators;
 using static HuilongbaMediation.E2E.Oversight.OversightPages;
 using static Microsoft.Playwright.Assertions;
 

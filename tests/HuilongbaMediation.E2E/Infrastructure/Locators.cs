@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HuilongbaMediation.E2E.Infrastructure;
+
+/// <summary>How the tests find things on the app's pages: one place for the locators every test shares.</summary>
+internal static partial class Locators
+{
+    public static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");
+
+    public static ILocator StatusChip(IPage page) => page.GetByTestId("case-head").Locator(".case-status");
+
+    /// <summary>The input or textarea of a MudBlazor field carrying the test id (on the element or its wrapper).</summary>
+    public static ILocator Field(IPage page, string testId) => Field(page.Locator("body"), testId);
+
+    public static ILocator Field(ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
+
+    /// <summary>The input or textarea of an open dialog's field, by the form path it binds (data-field).</summary>
+    public static ILocator DialogField(IPage page, string field) =>
+        Dialog(page).Locator($"[data-field='{field}'] textarea, textarea[data-field='{field}'], [data-field='{field}'] input, input[data-field='{field}']").First;
+
+    /// <summary>Opens a MudSelect and picks an item by its text (the list renders in the popover provider).</summary>
+    public static async Task ChooseAsync(IPage page, string testId, string item)
+    {
+        await page.Locator($"[data-testid={testId}]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(item, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The integer in a locator's text (a figure, a badge, "共 35 件"), the first one after <paramref name="after"/>.</summary>
+    public static async Task<int> NumberAsync(ILocator locator, string after = "")
+    {
+        var text = (await locator.TextContentAsync() ?? "").Trim();
+        var start = after.Length == 0 ? 0 : text.IndexOf(after, StringComparison.Ordinal) + after.Length;
+        var match = LeadingNumber().Match(text[Math.Max(0, start)..]);
+        Assert.True(match.Success, $"Expected a number after \"{after}\", found \"{text}\".");
+        return int.Parse(match.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^\s*\d[\d,]*")]
+    private static partial Regex LeadingNumber();
+}
