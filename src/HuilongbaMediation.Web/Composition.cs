@@ -2,6 +2,7 @@ using HuilongbaMediation.Web.Components;
 using HuilongbaMediation.Web.Components.Account;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
+using HuilongbaMediation.Web.Features.Accessibility;
 using HuilongbaMediation.Web.Features.Admin;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
@@ -158,6 +159,7 @@ public static class Composition
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
+        app.MapTextSizeEndpoint();
         app.MapCaseFileEndpoints();
         app.MapOversightEndpoints();
         app.MapReferralsEndpoints();

@@ -15,4 +15,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>停用: a deactivated user cannot sign in and no longer counts as an active mediator.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>大字模式: the user reads the app with text at 150%, on every device they sign in on.</summary>
+    public bool LargeText { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -50,10 +51,6 @@ public static class CultureEndpoint
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             }
 
-            var target = redirect is { Length: > 0 } && redirect[0] == '/' && !redirect.StartsWith("//", StringComparison.Ordinal)
-                && !redirect.StartsWith("/\\", StringComparison.Ordinal)
-                ? redirect
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrHome(redirect));
         }).AllowAnonymous();
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HuilongbaMediation.Web.Security;
 
 /// <summary>What the app bar and the home page show of the signed-in user.</summary>
-public sealed record UserProfile(string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName);
+public sealed record UserProfile(string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName, bool LargeText = false);
 
 /// <summary>
 /// The signed-in user of this circuit or request, read from <see cref="AuthenticationStateProvider"/>
@@ -31,7 +31,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking()
             .Where(u => u.Id == actor.UserId)
-            .Select(u => new UserProfile(u.UserName!, u.DisplayName, actor.Role, u.VillageId, u.Village == null ? null : u.Village.Name))
+            .Select(u => new UserProfile(u.UserName!, u.DisplayName, actor.Role, u.VillageId, u.Village == null ? null : u.Village.Name, u.LargeText))
             .SingleOrDefaultAsync(ct);
     }
 }

@@ -2,7 +2,12 @@ using MudBlazor;
 
 namespace HuilongbaMediation.Web.Components.Layout;
 
-/// <summary>The look of the app: a calm official blue, the red of a seal for accents, system CJK fonts.</summary>
+/// <summary>
+/// The look of the app: a calm official blue, the red of a seal for accents, system CJK fonts. The palette is defined
+/// here once, and every colour in it meets WCAG 2.1 AA where it is used: text 4.5:1 on white and on the page's grey
+/// (the warning orange, the secondary grey and the info blue are darker than MudBlazor's defaults, which failed),
+/// UI boundaries such as input outlines 3:1. Pages and app.css use the palette's variables, never their own colours.
+/// </summary>
 public static class AppTheme
 {
     private static readonly string[] Fonts =
@@ -12,18 +17,22 @@ public static class AppTheme
     {
         PaletteLight = new PaletteLight
         {
-            Primary = "#1f5f8b",
-            Secondary = "#b23a2e",
-            Tertiary = "#2e7d6b",
+            Primary = "#1f5f8b",           // 6.8:1 on white
+            Secondary = "#b23a2e",         // 5.9:1
+            Tertiary = "#27695a",          // 6.4:1
             AppbarBackground = "#1f5f8b",
             Background = "#f4f6f8",
+            BackgroundGray = "#eef1f4",
             DrawerBackground = "#ffffff",
             DrawerText = "rgba(0,0,0,0.80)",
-            Success = "#2e7d32",
-            Warning = "#ed6c02",
-            Error = "#c62828",
-            Info = "#0277bd",
+            Success = "#2e7d32",           // 5.1:1
+            Warning = "#b34700",           // 5.5:1 (MudBlazor's #ed6c02: 3.1:1)
+            Error = "#c62828",             // 5.6:1
+            Info = "#01579b",              // 7.6:1
             TextPrimary = "rgba(0,0,0,0.87)",
+            TextSecondary = "rgba(0,0,0,0.68)", // 7.5:1 on the page's grey (MudBlazor's 0.54: 4.4:1)
+            ActionDefault = "rgba(0,0,0,0.62)",
+            LinesInputs = "rgba(0,0,0,0.5)",     // an input's outline 4:1 (UI boundaries need 3:1)
         },
         Typography = new Typography
         {

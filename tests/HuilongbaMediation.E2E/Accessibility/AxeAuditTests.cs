@@ -1,0 +1,145 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using HuilongbaMediation.E2E.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static HuilongbaMediation.E2E.Infrastructure.Locators;
+using static Microsoft.Playwright.Assertions;
+
+namespace HuilongbaMediation.E2E.Accessibility;
+
+/// <summary>
+/// axe-core (npm's, as Deque ships it for Playwright .NET) injected into every main page, as each role sees it, at
+/// 1366×768 and 390×844, in normal and in large text: any WCAG 2.1 A/AA violation fails the test, listed with its
+/// elements. Every page is audited once it has loaded its data, since most violations live in the data's markup.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    /// <summary>WCAG 2.0 and 2.1, levels A and AA (GB/T 37668 follows WCAG 2.0 AA).</summary>
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>The main pages of each role, and what shows that the page has its data.</summary>
+    public static TheoryData<Device, bool, string> Audits()
+    {
+        var data = new TheoryData<Device, bool, string>();
+        foreach (var device in new[] { Device.Desktop, Device.Phone })
+        {
+            foreach (var largeText in new[] { false, true })
+            {
+                foreach (var role in new[] { "anonymous", "zhangmin", "liqiang", "wangfang", "admin" })
+                {
+                    data.Add(device, largeText, role);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [E2ETheory]
+    [MemberData(nameof(Audits))]
+    public Task Every_main_page_passes_WCAG_21_AA(Device device, bool largeText, string role) =>
+        OnPageAsync(device, async page =>
+        {
+            var report = new StringBuilder();
+            if (role == "anonymous")
+            {
+                await page.GotoAsync("/account/login");
+                if (largeText)
+                {
+                    await page.GetByTestId("text-size").ClickAsync();
+                    await Expect(page.Locator("html.text-large")).ToHaveCountAsync(1);
+                }
+
+                await AuditAsync(page, "login", report);
+            }
+            else
+            {
+                await SignInAsync(page, role);
+                if (largeText)
+                {
+                    await page.GetByTestId("text-size").ClickAsync();
+                    await Expect(page.Locator("html.text-large")).ToHaveCountAsync(1);
+                    await WaitForInteractiveAsync(page);
+                }
+
+                foreach (var (path, ready) in PagesOf(role))
+                {
+                    await page.GotoAsync(path);
+                    await WaitForInteractiveAsync(page);
+                    await Expect(page.Locator(ready).First).ToBeVisibleAsync();
+                    await AuditAsync(page, path, report);
+                }
+
+                if (role == "zhangmin")
+                {
+                    // A form the user got wrong, and a dialog: the error texts and the dialog's fields are audited too.
+                    await page.GotoAsync("/cases/new");
+                    await WaitForInteractiveAsync(page);
+                    await page.GetByTestId("case-file").ClickAsync();
+                    await Expect(page.Locator(".mud-input-error").First).ToBeVisibleAsync();
+                    await AuditAsync(page, "/cases/new (refused)", report);
+                }
+
+                if (role == "wangfang")
+                {
+                    await page.GotoAsync("/cases?state=Mediating");
+                    await WaitForInteractiveAsync(page);
+                    await page.GetByTestId("case-grid").Locator("a.case-number").First.ClickAsync();
+                    await WaitForInteractiveAsync(page);
+                    await page.GetByTestId("action-RecordSession").ClickAsync();
+                    await Expect(Dialog(page)).ToBeVisibleAsync();
+                    await AuditAsync(page, "case page, 记录调解 dialog", report);
+                }
+            }
+
+            var size = largeText ? "large" : "normal";
+            if (device == Device.Phone || largeText)
+            {
+                await ScreenshotAsync(page, $"a11y-{role}-{device.Slug()}-{size}");
+            }
+
+            Assert.True(report.Length == 0, $"WCAG 2.1 AA violations ({role}, {device}, {size} text):\n{report}");
+        }, $"{role}-{device.Slug()}-{(largeText ? "large" : "normal")}");
+
+    /// <summary>Each role's main pages, with a selector that is there once the page has its data.</summary>
+    private static IEnumerable<(string Path, string Ready)> PagesOf(string role) => role switch
+    {
+        "zhangmin" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/new", "[data-testid=case-form]")],
+        "liqiang" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/dashboard", "[data-testid=village-table]")],
+        "wangfang" =>
+        [
+            ("/", "[data-testid=home-early-warning]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/1", "[data-testid=case-history]"),
+            ("/cases/1/file", "[data-testid=case-file-completeness]"), ("/referrals", "[data-testid=referral-card]"),
+            ("/dashboard", "[data-testid=village-table]"), ("/reports/annual", "[data-testid=report-paragraph]"),
+            ("/cases?event=Resolve&eventFrom=2026-01-01&eventTo=2026-12-31", "[data-testid=filter-summary]"),
+        ],
+        "admin" => [("/", "[data-testid=home-roster]"), ("/admin/users", "table"), ("/admin/villages", "table"), ("/admin/venues", "table")],
+        _ => [],
+    };
+
+    private async Task AuditAsync(IPage page, string name, StringBuilder report)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        Output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+        foreach (var violation in result.Violations)
+        {
+            report.AppendLine($"- {name}: {violation.Id} ({violation.Impact}) {violation.Help}");
+            foreach (var node in violation.Nodes.Take(6))
+            {
+                var why = node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault();
+                report.AppendLine($"    {node.Target} — {why}");
+            }
+
+            if (violation.Nodes.Length > 6)
+            {
+                report.AppendLine($"    … and {violation.Nodes.Length - 6} more");
+            }
+        }
+    }
+}
