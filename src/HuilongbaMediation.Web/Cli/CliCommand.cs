@@ -1,5 +1,6 @@
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -64,6 +65,13 @@ internal sealed class CreateAdminCommand(string userName) : CliCommand
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await DemoDatabase.IsMarkedAsync(db))
+        {
+            // A real administrator in a database whose demo accounts have a published password would be no protection.
+            await Console.Error.WriteLineAsync("这是演示数据库，不能在其中创建管理员。正式使用请另指定一个数据库文件（ConnectionStrings:Default）。");
+            return 1;
+        }
+
         var user = new AppUser { UserName = userName, DisplayName = userName };
         var result = await UserAccounts.CreateAsync(users, db, user, password, UserRole.Admin);
         if (!result.Succeeded)

@@ -40,7 +40,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <param name="demo">Seed the demo users.</param>
     /// <param name="dataFolder">Share another instance's database (as a second process would); a fresh one by default.</param>
-    public static async Task<TestApp> StartAsync(bool demo = false, string? dataFolder = null)
+    /// <param name="serving">Start as the web app does (demo mode's checks, start-up tidying); by default as <paramref name="demo"/>.</param>
+    /// <param name="settings">Settings over the test's own (e.g. a bad value).</param>
+    public static async Task<TestApp> StartAsync(
+        bool demo = false, string? dataFolder = null, bool? serving = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = dataFolder is null ? Directory.CreateTempSubdirectory("hm-web-tests-") : new DirectoryInfo(dataFolder);
         if (dataFolder is null)
@@ -60,13 +63,32 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["Demo:Cases"] = "false",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddHuilongbaServices();
         builder.Services.AddSingleton<TestAuthenticationStateProvider>();
         builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         var app = builder.Build();
-        await app.PrepareDatabaseAsync(seedDemo: demo);
+        try
+        {
+            await app.PrepareDatabaseAsync(seedDemo: serving ?? demo);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            throw;
+        }
+
         return new TestApp(folder, dataFolder is null, app);
     }
+
+    /// <summary>Puts a copy of the migrated (and, with <paramref name="demo"/>, demo-seeded) database into a folder of the test's own.</summary>
+    public static async Task CopyTemplateAsync(string folder, bool demo) =>
+        File.Copy(await (demo ? DemoTemplate : EmptyTemplate).Value, Path.Combine(folder, DatabaseFile));
 
     /// <summary>A migrated and seeded database file, made once per test run and copied for each test.</summary>
     private static async Task<string> BuildTemplateAsync(bool demo)
