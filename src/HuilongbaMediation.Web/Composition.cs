@@ -3,6 +3,7 @@ using HuilongbaMediation.Web.Components.Account;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Admin;
+using HuilongbaMediation.Web.Features.Backups;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
@@ -115,6 +116,7 @@ public static class Composition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddCaseFile();
+        services.AddBackups(builder.Configuration);
         services.AddOversight();
         services.AddReferralsAndDeadlines();
     }
@@ -168,6 +170,19 @@ public static class Composition
         {
             app.Logger.LogWarning("The data folder {Folder} can be read by other users: chmod 700 it (README, Running in production)", dataFolder);
         }
+    }
+
+    /// <summary>The serving app's hold on its data folder (none when the folder is missing: start-up reports that).</summary>
+    public static DataFolderLock? LockDataFolder(this WebApplication app)
+    {
+        var folder = DatabaseStartup.DataFolder(DatabaseStartup.ResolveConnectionString(app.Configuration, app.Environment.ContentRootPath));
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        return DataFolderLock.TryAcquire(folder)
+            ?? throw new StartupException($"数据目录 {folder} 正被另一个实例或一次恢复使用。请先停止它。");
     }
 
     public static void UseHuilongbaPipeline(this WebApplication app)
