@@ -26,11 +26,26 @@ public sealed class DailyBackupService(BackupService backups, IOptions<BackupOpt
 
         try
         {
+            var at = options.Value.At;
+            var next = NextRun(clock.GetUtcNow(), at);
             while (!stoppingToken.IsCancellationRequested)
             {
-                var now = clock.GetUtcNow();
-                await Task.Delay(NextRun(now, options.Value.At) - now, clock, stoppingToken);
+                var wait = next - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
+
                 await backups.RunAsync("daily", stoppingToken);
+
+                // The next day's time from this one's, so a long backup does not skip a day; after a long pause
+                // (a suspended machine) the next time after now, not one run per missed day.
+                next = NextRun(next, at);
+                var now = clock.GetUtcNow();
+                if (next < now)
+                {
+                    next = NextRun(now, at);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
