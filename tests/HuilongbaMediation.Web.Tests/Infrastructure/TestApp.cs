@@ -70,7 +70,9 @@ public sealed class TestApp : IAsyncDisposable
 
         builder.AddHuilongbaServices();
         builder.Services.AddSingleton<TestAuthenticationStateProvider>();
-        builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
+        builder.Services.AddScoped<ScopedTestUser>();
+        builder.Services.AddScoped<AuthenticationStateProvider>(sp =>
+            (AuthenticationStateProvider?)sp.GetRequiredService<ScopedTestUser>().Provider ?? sp.GetRequiredService<TestAuthenticationStateProvider>());
         var app = builder.Build();
         try
         {
@@ -107,6 +109,25 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Another DI scope, like a second user's circuit (the signed-in test user is shared).</summary>
     public TestScope NewScope() => new(_app.Services.CreateAsyncScope());
 
+    /// <summary>A DI scope with its own signed-in user, like that user's circuit beside others at the same time.</summary>
+    public TestScope NewScope(Actor actor)
+    {
+        var scope = _app.Services.CreateAsyncScope();
+        var user = new TestAuthenticationStateProvider();
+        user.SignInAs(actor);
+        scope.ServiceProvider.GetRequiredService<ScopedTestUser>().Provider = user;
+        return new TestScope(scope);
+    }
+
+    /// <summary>An existing user (e.g. a demo account) as an actor, with their real role and village.</summary>
+    public async Task<Actor> ActorAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+        return new Actor(user.Id, user.DisplayName, Enum.Parse<UserRole>(role!), user.VillageId);
+    }
+
     /// <summary>A service of the test's own scope (scoped services live as long as the test).</summary>
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
@@ -121,10 +142,8 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Signs in as an existing user (e.g. a demo account), with their real role and village.</summary>
     public async Task<Actor> SignInAsUserAsync(string userName)
     {
-        await using var db = await DbAsync();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
-        return SignInAs(Enum.Parse<UserRole>(role!), user.VillageId, user.Id, user.DisplayName);
+        var actor = await ActorAsync(userName);
+        return SignInAs(actor.Role, actor.VillageId, actor.UserId, actor.DisplayName);
     }
 
     public async Task<string> UserIdAsync(string userName)
@@ -160,6 +179,12 @@ public sealed class TestApp : IAsyncDisposable
             // A temp folder left behind is harmless.
         }
     }
+}
+
+/// <summary>The user of one scope, when the test gave it one (<see cref="TestApp.NewScope(Actor)"/>).</summary>
+public sealed class ScopedTestUser
+{
+    public TestAuthenticationStateProvider? Provider { get; set; }
 }
 
 public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable
