@@ -1,3 +1,4 @@
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Backups;
 
 namespace HuilongbaMediation.Web.Cli;
@@ -22,7 +23,7 @@ internal sealed class BackupCommand(string folder) : CliCommand
             var c = result.Manifest.Counts;
             await Console.Out.WriteLineAsync(result.Path);
             await Console.Out.WriteLineAsync(
-                $"已备份：{Size(result.Size)}，用时 {result.Duration.TotalSeconds:0.0} 秒；用户 {c.Users}，案件 {c.Cases}，历史记录 {c.HistoryEntries}，附件 {c.Attachments}，密钥 {result.Manifest.Keys.Count}。");
+                $"已备份：{FileSizes.Format(result.Size)}，用时 {result.Duration.TotalSeconds:0.0} 秒；用户 {c.Users}，案件 {c.Cases}，历史记录 {c.HistoryEntries}，附件 {c.Attachments}，密钥 {result.Manifest.Keys.Count}。");
             await RecordAsync(backups, new BackupRun(result.Manifest.CreatedAtUtc, true, result.Path, result.Size, null, "cli"));
             return 0;
         }
@@ -33,10 +34,6 @@ internal sealed class BackupCommand(string folder) : CliCommand
             return 1;
         }
     }
-
-    public static string Size(long bytes) => bytes < 1024 * 1024
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Max(1, (bytes + 1023) / 1024)} KB")
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB");
 
     /// <summary>The admin page shows command-line backups too; a database that cannot record it does not fail the backup.</summary>
     private static async Task RecordAsync(BackupService backups, BackupRun run)

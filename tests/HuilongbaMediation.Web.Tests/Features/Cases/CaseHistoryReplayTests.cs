@@ -67,20 +67,26 @@ public sealed class CaseHistoryReplayTests
         var cases = await db.Cases.AsNoTracking().Include(c => c.History).ToListAsync();
         Assert.Equal(8, cases.Count);
         Assert.Contains(cases, c => c.History.Any(h => h.Action == nameof(CaseTrigger.Accept))); // the walks went somewhere
-        foreach (var stored in cases)
-        {
-            var history = stored.History.OrderBy(h => h.Id).ToList();
-            Assert.Equal(((CaseStatus?)null, CaseStatus.Filed), (history[0].FromStatus, history[0].ToStatus));
-            var state = CaseStatus.Filed;
-            foreach (var entry in history.Skip(1))
-            {
-                Assert.Equal(state, entry.FromStatus);
-                state = entry.ToStatus;
-            }
+        Assert.All(cases, AssertHistoryReplays);
+    }
 
-            Assert.Equal(stored.Status, state);
-            Assert.NotEqual(CaseStatus.Referred, stored.Status);
-            Assert.Equal(history.Count - 1, stored.Version); // one version per change after filing
+    /// <summary>
+    /// The stored history is a chain from Filed (each entry starts where the previous one ended) that ends in the
+    /// stored state, with one version per change after filing.
+    /// </summary>
+    internal static void AssertHistoryReplays(MediationCase stored)
+    {
+        var history = stored.History.OrderBy(h => h.Id).ToList();
+        Assert.Equal(((CaseStatus?)null, CaseStatus.Filed), (history[0].FromStatus, history[0].ToStatus));
+        var state = CaseStatus.Filed;
+        foreach (var entry in history.Skip(1))
+        {
+            Assert.Equal(state, entry.FromStatus);
+            state = entry.ToStatus;
         }
+
+        Assert.Equal(stored.Status, state);
+        Assert.NotEqual(CaseStatus.Referred, stored.Status);
+        Assert.Equal(history.Count - 1, stored.Version);
     }
 }

@@ -83,20 +83,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         await using var db = await app.DbAsync();
         var stored = await db.Cases.AsNoTracking().Include(c => c.History).OrderBy(c => c.Sequence).ToListAsync();
         Assert.Equal(Enumerable.Range(1, CaseCount), stored.Select(c => c.Sequence));
-        foreach (var c in stored)
-        {
-            var history = c.History.OrderBy(h => h.Id).ToList();
-            Assert.Equal(((CaseStatus?)null, CaseStatus.Filed), (history[0].FromStatus, history[0].ToStatus));
-            var state = CaseStatus.Filed;
-            foreach (var entry in history.Skip(1))
-            {
-                Assert.Equal(state, entry.FromStatus);
-                state = entry.ToStatus;
-            }
-
-            Assert.Equal(c.Status, state);
-            Assert.Equal(history.Count - 1, c.Version);
-        }
+        Assert.All(stored, CaseHistoryReplayTests.AssertHistoryReplays);
 
         // Every write that said Done is in the history once: filing and the first assignment, then the soak's.
         Assert.Equal((2 * CaseCount) + byOutcome[CaseOutcome.Done], stored.Sum(c => c.History.Count));
