@@ -62,7 +62,7 @@ while (true)
             ids.Add(filed.Case!.Id);
         }
     }
-    else if (roll < 30)
+    else if (roll < 40)
     {
         user.Act(town.Mediator);
         var caseId = ids[random.Next(ids.Count)];

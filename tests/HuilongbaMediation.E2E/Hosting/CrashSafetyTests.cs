@@ -41,6 +41,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
         // One more start tidies what the last kill left: no partial upload survives it, and every filed row has its file.
         await RunAndKillAsync(Rounds + 1, TimeSpan.Zero);
+        Assert.True(uploads.Count > 0, "no upload was reported: the upload path was not exercised");
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "files"), "*.uploading", SearchOption.AllDirectories));
         await CheckAsync(commits, uploads, everyRowHasItsFile: true);
         output.WriteLine($"{commits.Count} committed changes and {uploads.Count} uploads reported over {Rounds} kills, all present");
