@@ -4,6 +4,7 @@ using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Accessibility;
 using HuilongbaMediation.Web.Features.Admin;
+using HuilongbaMediation.Web.Features.Backups;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
@@ -43,7 +44,9 @@ public static class Composition
         });
 
         services.AddLocalization();
-        services.Configure<CultureOptions>(builder.Configuration.GetSection(CultureOptions.Section));
+        services.AddOptions<CultureOptions>().Bind(builder.Configuration.GetSection(CultureOptions.Section))
+            .Validate(o => CultureOptions.Supported.Contains(o.Default, StringComparer.OrdinalIgnoreCase), "设置 Culture:Default 须为 zh-CN 或 en-US。")
+            .ValidateOnStart();
         services.AddTransient<MudLocalizer, AppMudLocalizer>();
 
         // One short-lived context per operation (IDbContextFactory); Identity's stores use the scoped one.
@@ -103,11 +106,12 @@ public static class Composition
         // Sign-in cookies survive a restart: the key ring lives beside the database, not in the user's home.
         services.AddDataProtection()
             .SetApplicationName("HuilongbaMediation")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseStartup.DataFolder(connectionString), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseStartup.DataFolder(connectionString), DatabaseStartup.KeysFolderName)));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section)).ValidateOnStart();
+        services.AddSingleton<DemoMode>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CurrentUser>();
@@ -123,21 +127,73 @@ public static class Composition
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddCaseFile();
+        services.AddBackups(builder.Configuration);
         services.AddOversight();
         services.AddReferralsAndDeadlines();
     }
 
-    /// <summary>Checks and migrates the database and seeds reference data (and, in demo mode, the demo users).</summary>
+    /// <summary>
+    /// Checks the settings, checks and migrates the database and seeds reference data. With <paramref name="seedDemo"/>
+    /// (the app is about to serve) it also applies demo mode: Demo:Enabled seeds only a demo database (one it marks
+    /// when it creates it), and without Demo:Enabled a demo database is refused.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
     {
+        SettingsCheck.Validate(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseStartup.PrepareAsync(db);
+        var prepared = await DatabaseStartup.PrepareAsync(db);
+        SecureDataFolder(app, DatabaseStartup.DataFolder(db.Database.GetConnectionString()!));
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
-        if (seedDemo && scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        if (!seedDemo)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            return;
         }
+
+        var demoEnabled = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled;
+        if (demoEnabled)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(prepared.Created);
+        }
+
+        // Before anyone uploads: partial uploads a crash left behind go, older attachments get their SHA-256.
+        await scope.ServiceProvider.GetRequiredService<CaseFileStore>().TidyAsync();
+        var isDemoDatabase = await DemoDatabase.IsMarkedAsync(db);
+        if (isDemoDatabase && !demoEnabled)
+        {
+            throw DemoDatabase.RefusedOutsideDemoMode(db);
+        }
+
+        app.Services.GetRequiredService<DemoMode>().IsDemoDatabase = isDemoDatabase;
+    }
+
+    /// <summary>
+    /// The key ring's folder exists, 700, before Data Protection writes its first key (its key files are 600 already);
+    /// the key ring and the attachments are narrowed to the app's user when a copy left them wider. The data folder
+    /// itself is the operator's to set (README): a warning when others may read it.
+    /// </summary>
+    private static void SecureDataFolder(WebApplication app, string dataFolder)
+    {
+        PrivateFiles.CreateFolder(Path.Combine(dataFolder, DatabaseStartup.KeysFolderName));
+        PrivateFiles.RestrictTree(Path.Combine(dataFolder, DatabaseStartup.KeysFolderName));
+        PrivateFiles.RestrictTree(Path.Combine(dataFolder, DatabaseStartup.FilesFolderName));
+        if (PrivateFiles.IsOpenToOthers(dataFolder))
+        {
+            app.Logger.LogWarning("The data folder {Folder} can be read by other users: chmod 700 it (README, Running in production)", dataFolder);
+        }
+    }
+
+    /// <summary>The serving app's hold on its data folder (none when the folder is missing: start-up reports that).</summary>
+    public static DataFolderLock? LockDataFolder(this WebApplication app)
+    {
+        var folder = DatabaseStartup.DataFolder(DatabaseStartup.ResolveConnectionString(app.Configuration, app.Environment.ContentRootPath));
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        return DataFolderLock.TryAcquire(folder)
+            ?? throw new StartupException($"数据目录 {folder} 正被另一个实例或一次恢复使用。请先停止它。");
     }
 
     public static void UseHuilongbaPipeline(this WebApplication app)

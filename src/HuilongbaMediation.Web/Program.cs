@@ -10,6 +10,14 @@ try
     var builder = WebApplication.CreateBuilder(command is null ? args : []);
     builder.AddHuilongbaServices();
     var app = builder.Build();
+    if (command is { PreparesDatabase: false })
+    {
+        SettingsCheck.Validate(app.Services);
+        return await command.RunAsync(app.Services);
+    }
+
+    // The serving app holds the data folder for its lifetime: a restore, or a second instance, is refused meanwhile.
+    using var folderLock = command is null ? app.LockDataFolder() : null;
     await app.PrepareDatabaseAsync(seedDemo: command is null);
     if (command is not null)
     {

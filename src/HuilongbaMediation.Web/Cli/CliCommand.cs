@@ -1,5 +1,6 @@
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,9 +21,20 @@ public abstract class CliCommand
         ["create-admin", ..] => new UsageCommand("用法：create-admin <用户名>（密码从标准输入或环境变量 HUILONGBA_ADMIN_PASSWORD 读取）"),
         ["report", "annual", .. var options] => AnnualReportCommand.FromOptions(options),
         ["report", ..] => new UsageCommand(AnnualReportCommand.Usage),
-        [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand($"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>"),
+        ["backup", var folder] => new BackupCommand(folder),
+        ["backup", ..] => new UsageCommand(BackupCommand.Usage),
+        ["restore", var archive] => new RestoreCommand(archive),
+        ["restore", ..] => new UsageCommand(RestoreCommand.Usage),
+        [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand(
+            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、backup <目录>、restore <备份文件>"),
         _ => null,
     };
+
+    /// <summary>
+    /// Whether the database is checked, migrated and seeded before the command runs. Backup copies the database as it
+    /// is, beside the running app; restore replaces it, perhaps because it cannot be opened.
+    /// </summary>
+    public virtual bool PreparesDatabase => true;
 
     public abstract Task<int> RunAsync(IServiceProvider services);
 }
@@ -64,6 +76,13 @@ internal sealed class CreateAdminCommand(string userName) : CliCommand
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await DemoDatabase.IsMarkedAsync(db))
+        {
+            // A real administrator in a database whose demo accounts have a published password would be no protection.
+            await Console.Error.WriteLineAsync("这是演示数据库，不能在其中创建管理员。正式使用请另指定一个数据库文件（ConnectionStrings:Default）。");
+            return 1;
+        }
+
         var user = new AppUser { UserName = userName, DisplayName = userName };
         var result = await UserAccounts.CreateAsync(users, db, user, password, UserRole.Admin);
         if (!result.Succeeded)

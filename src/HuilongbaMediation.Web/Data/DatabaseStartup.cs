@@ -14,6 +14,12 @@ public static class DatabaseStartup
 {
     public const string ConnectionStringName = "Default";
 
+    /// <summary>The key ring that protects sign-in cookies, in the data folder.</summary>
+    public const string KeysFolderName = "keys";
+
+    /// <summary>The attachments of the case files, in the data folder.</summary>
+    public const string FilesFolderName = "files";
+
     /// <summary>
     /// The configured connection string with a relative <c>Data Source</c> made absolute against the content root,
     /// and a busy timeout, so a write that meets another waits instead of failing with "database is locked".
@@ -26,7 +32,18 @@ public static class DatabaseStartup
             throw new StartupException($"缺少数据库连接配置 ConnectionStrings:{ConnectionStringName}（例如 \"Data Source=data/huilongba.db\"）。");
         }
 
-        var builder = new SqliteConnectionStringBuilder(configured);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(configured);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            // Not the string itself: it may hold a password.
+            throw new StartupException(
+                $"ConnectionStrings:{ConnectionStringName} 格式不正确（{OneLine(ex.Message)}），应形如 \"Data Source=data/huilongba.db\"。");
+        }
+
         if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
         {
             throw new StartupException($"ConnectionStrings:{ConnectionStringName} 须指向一个 SQLite 文件，例如 \"Data Source=data/huilongba.db\"。");
@@ -45,24 +62,47 @@ public static class DatabaseStartup
     public static string DataFolder(string connectionString) =>
         Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!;
 
-    public static async Task PrepareAsync(AppDbContext db, CancellationToken ct = default)
+    /// <summary>Gets the database ready; says whether it was created now (no migration had been applied before).</summary>
+    public static async Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default)
     {
         var connectionString = db.Database.GetConnectionString()!;
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         CheckFolder(Path.GetDirectoryName(file)!);
+        CreatePrivately(file);
 
         try
         {
+            var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
             await CheckNotNewerThanAppAsync(db, ct);
             await CheckNoOrphanedMigrationLockAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            return new DatabasePreparation(created);
         }
         catch (SqliteException ex)
         {
             throw new StartupException($"无法打开数据库 {file}：{ex.Message}");
         }
     }
+
+    /// <summary>
+    /// The database file is made here, empty and 600, before SQLite would make it with the process's umask; its -wal
+    /// and -shm take its mode. Files an earlier version made wider are narrowed.
+    /// </summary>
+    private static void CreatePrivately(string file)
+    {
+        if (!File.Exists(file))
+        {
+            using var created = new FileStream(file, PrivateFiles.NewFile(FileMode.CreateNew));
+        }
+
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            PrivateFiles.Restrict(path);
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
     private static void CheckFolder(string folder)
     {
@@ -123,3 +163,6 @@ public static class DatabaseStartup
         }
     }
 }
+
+/// <param name="Created">No migration had been applied: the database was made by this start.</param>
+public sealed record DatabasePreparation(bool Created);

@@ -8,7 +8,7 @@ namespace HuilongbaMediation.Web.Security;
 public static class UserAccounts
 {
     /// <param name="users">A UserManager whose store uses <paramref name="db"/> (same DI scope).</param>
-    /// <param name="db">The scope's context; the transaction is opened on it.</param>
+    /// <param name="db">The scope's context; the transaction is opened on it, or joined when one is open (the demo seed's).</param>
     /// <param name="user">The new user, without password.</param>
     /// <param name="password">Checked by Identity's validators (length, common passwords).</param>
     /// <param name="role">The one role the user gets.</param>
@@ -16,14 +16,15 @@ public static class UserAccounts
         UserManager<AppUser> users, AppDbContext db, AppUser user, string password, UserRole role, CancellationToken ct = default)
     {
         user.LockoutEnabled = true;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
             result = await users.AddToRoleAsync(user, role.ToString());
         }
 
-        if (result.Succeeded)
+        if (result.Succeeded && tx is not null)
         {
             await tx.CommitAsync(ct);
         }

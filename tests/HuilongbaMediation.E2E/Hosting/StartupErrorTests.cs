@@ -27,4 +27,35 @@ public sealed class StartupErrorTests
         Assert.Contains("数据目录不存在", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Demo__Enabled", "yes", "设置 Demo:Enabled 的值“yes”无效")]
+    [InlineData("Culture__Default", "fr-FR", "Culture:Default")]
+    [InlineData("ConnectionStrings__Default", "Data Source=/tmp/huilongba.db;Cache Size=big", "ConnectionStrings:Default 格式不正确")]
+    public async Task A_setting_that_does_not_parse_stops_the_app_with_one_clear_line_and_exit_code_1(string variable, string value, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("huilongba-settings-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "huilongba.db")}",
+            };
+            environment[variable] = value;
+            using var app = AppProcess.Start(environment, "--urls", "http://127.0.0.1:0");
+
+            var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(exitCode == 1, $"exit code {exitCode}\n{app.Output}");
+            var line = Assert.Single(app.StandardError, l => !string.IsNullOrWhiteSpace(l));
+            Assert.StartsWith("启动失败：", line, StringComparison.Ordinal);
+            Assert.Contains(expected, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -56,17 +56,21 @@ public sealed partial class AppProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the app with the given environment on top of this process's own (ASP.NET URL settings removed).</summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartDll(RepoPaths.WebDll, environment, arguments);
+
+    /// <summary>Another program of the solution (e.g. the crash test's writer), run the same way from its own output folder.</summary>
+    public static AppProcess StartDll(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        if (!File.Exists(RepoPaths.WebDll))
+        if (!File.Exists(dll))
         {
             throw new InvalidOperationException(
-                $"The app is not built: {RepoPaths.WebDll} is missing. Build the solution ({RepoPaths.Configuration}) first.");
+                $"Not built: {dll} is missing. Build the solution ({RepoPaths.Configuration}) first.");
         }
 
         var info = new ProcessStartInfo(DotnetHost())
         {
-            WorkingDirectory = RepoPaths.WebOutput,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,7 +78,7 @@ public sealed partial class AppProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(RepoPaths.WebDll);
+        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -25,6 +25,10 @@ public static class RepoPaths
 
     public static string WebDll => Path.Combine(WebOutput, "HuilongbaMediation.Web.dll");
 
+    /// <summary>The crash-safety test's child process (tests/HuilongbaMediation.CrashWriter), built with the tests.</summary>
+    public static string CrashWriterDll =>
+        Path.Combine(Root, "tests", "HuilongbaMediation.CrashWriter", "bin", Configuration, "net10.0", "HuilongbaMediation.CrashWriter.dll");
+
     /// <summary>tests/artifacts/screenshots (git-ignored): the pages the tests visit, for people to look at.</summary>
     public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "tests", "artifacts", "screenshots")).FullName;
 

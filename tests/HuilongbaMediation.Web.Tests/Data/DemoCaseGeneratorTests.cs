@@ -141,7 +141,8 @@ public sealed class DemoCaseGeneratorTests(DemoTown town, ITestOutputHelper outp
             scope.Get<AppDbContext>(),
             scope.Get<UserManager<AppUser>>(),
             scope.Get<DemoCaseGenerator>(),
-            Options.Create(new DemoOptions { Enabled = true, Cases = true }));
+            Options.Create(new DemoOptions { Enabled = true, Cases = true }),
+            TimeProvider.System);
 
         await seeder.SeedAsync();
         await seeder.SeedAsync();

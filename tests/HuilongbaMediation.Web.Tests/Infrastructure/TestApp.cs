@@ -40,7 +40,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <param name="demo">Seed the demo users.</param>
     /// <param name="dataFolder">Share another instance's database (as a second process would); a fresh one by default.</param>
-    public static async Task<TestApp> StartAsync(bool demo = false, string? dataFolder = null)
+    /// <param name="serving">Start as the web app does (demo mode's checks, start-up tidying); by default as <paramref name="demo"/>.</param>
+    /// <param name="settings">Settings over the test's own (e.g. a bad value).</param>
+    public static async Task<TestApp> StartAsync(
+        bool demo = false, string? dataFolder = null, bool? serving = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = dataFolder is null ? Directory.CreateTempSubdirectory("hm-web-tests-") : new DirectoryInfo(dataFolder);
         if (dataFolder is null)
@@ -60,13 +63,34 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["Demo:Cases"] = "false",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddHuilongbaServices();
         builder.Services.AddSingleton<TestAuthenticationStateProvider>();
-        builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
+        builder.Services.AddScoped<ScopedTestUser>();
+        builder.Services.AddScoped<AuthenticationStateProvider>(sp =>
+            (AuthenticationStateProvider?)sp.GetRequiredService<ScopedTestUser>().Provider ?? sp.GetRequiredService<TestAuthenticationStateProvider>());
         var app = builder.Build();
-        await app.PrepareDatabaseAsync(seedDemo: demo);
+        try
+        {
+            await app.PrepareDatabaseAsync(seedDemo: serving ?? demo);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            throw;
+        }
+
         return new TestApp(folder, dataFolder is null, app);
     }
+
+    /// <summary>Puts a copy of the migrated (and, with <paramref name="demo"/>, demo-seeded) database into a folder of the test's own.</summary>
+    public static async Task CopyTemplateAsync(string folder, bool demo) =>
+        File.Copy(await (demo ? DemoTemplate : EmptyTemplate).Value, Path.Combine(folder, DatabaseFile));
 
     /// <summary>A migrated and seeded database file, made once per test run and copied for each test.</summary>
     private static async Task<string> BuildTemplateAsync(bool demo)
@@ -85,6 +109,25 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Another DI scope, like a second user's circuit (the signed-in test user is shared).</summary>
     public TestScope NewScope() => new(_app.Services.CreateAsyncScope());
 
+    /// <summary>A DI scope with its own signed-in user, like that user's circuit beside others at the same time.</summary>
+    public TestScope NewScope(Actor actor)
+    {
+        var scope = _app.Services.CreateAsyncScope();
+        var user = new TestAuthenticationStateProvider();
+        user.SignInAs(actor);
+        scope.ServiceProvider.GetRequiredService<ScopedTestUser>().Provider = user;
+        return new TestScope(scope);
+    }
+
+    /// <summary>An existing user (e.g. a demo account) as an actor, with their real role and village.</summary>
+    public async Task<Actor> ActorAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+        return new Actor(user.Id, user.DisplayName, Enum.Parse<UserRole>(role!), user.VillageId);
+    }
+
     /// <summary>A service of the test's own scope (scoped services live as long as the test).</summary>
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
@@ -99,10 +142,8 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Signs in as an existing user (e.g. a demo account), with their real role and village.</summary>
     public async Task<Actor> SignInAsUserAsync(string userName)
     {
-        await using var db = await DbAsync();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
-        return SignInAs(Enum.Parse<UserRole>(role!), user.VillageId, user.Id, user.DisplayName);
+        var actor = await ActorAsync(userName);
+        return SignInAs(actor.Role, actor.VillageId, actor.UserId, actor.DisplayName);
     }
 
     public async Task<string> UserIdAsync(string userName)
@@ -138,6 +179,12 @@ public sealed class TestApp : IAsyncDisposable
             // A temp folder left behind is harmless.
         }
     }
+}
+
+/// <summary>The user of one scope, when the test gave it one (<see cref="TestApp.NewScope(Actor)"/>).</summary>
+public sealed class ScopedTestUser
+{
+    public TestAuthenticationStateProvider? Provider { get; set; }
 }
 
 public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable

@@ -582,6 +582,25 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("Villages", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Data.AppStateEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppState", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -686,6 +705,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
@@ -717,6 +740,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                     b.HasIndex("CaseId", "Item")
                         .HasDatabaseName("IX_CaseAttachments_CaseFileContents");
+
+                    b.HasIndex("CaseId", "Sha256")
+                        .HasDatabaseName("IX_CaseAttachments_SameFileInCase");
 
                     b.ToTable("CaseAttachments", (string)null);
                 });

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace HuilongbaMediation.Web.Data.Seeding;
 
-/// <summary>Demo mode (on by default in Development only): one user per role, shown on the sign-in page.</summary>
+/// <summary>
+/// Demo mode: one user per role, shown on the sign-in page, and the demo town's cases. Never a side effect of the
+/// environment: it is on only when Demo:Enabled=true is given (the README's quick start, the E2E host).
+/// </summary>
 public sealed class DemoOptions
 {
     public const string Section = "Demo";
@@ -24,7 +27,8 @@ public sealed class DemoSeeder(
     AppDbContext db,
     UserManager<AppUser> users,
     DemoCaseGenerator cases,
-    IOptions<DemoOptions> options)
+    IOptions<DemoOptions> options,
+    TimeProvider clock)
 {
     /// <summary>Shared by the demo accounts listed on the sign-in page.</summary>
     public const string Password = "hshs-demo-2026";
@@ -60,7 +64,27 @@ public sealed class DemoSeeder(
         ("denghui", "邓辉", "wuliuyuan"),
     ];
 
-    public async Task SeedAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Seeds a demo database: one that is marked, or one that start-up has just created (<paramref name="createdNow"/>),
+    /// which is marked in the same transaction as its demo users. Any other database is refused with a
+    /// <see cref="StartupException"/> and left untouched.
+    /// </summary>
+    public async Task SeedAsync(bool createdNow = false, CancellationToken ct = default)
+    {
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await DemoDatabase.MarkOrRefuseAsync(db, createdNow, clock.GetUtcNow().UtcDateTime, ct);
+            await SeedUsersAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        if (options.Value.Cases)
+        {
+            await cases.GenerateAsync(ct); // only while the database has no cases
+        }
+    }
+
+    private async Task SeedUsersAsync(CancellationToken ct)
     {
         var villages = await db.Villages.Where(v => v.Code != null).ToDictionaryAsync(v => v.Code!, v => v.Id, ct);
         var all = Accounts.Concat(RosterMediators.Select(m =>
@@ -84,11 +108,6 @@ public sealed class DemoSeeder(
                 throw new InvalidOperationException(
                     $"Demo user {account.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
-        }
-
-        if (options.Value.Cases)
-        {
-            await cases.GenerateAsync(ct); // only while the database has no cases
         }
     }
 }

@@ -23,6 +23,12 @@ public sealed class CaseAttachment
 
     public long Size { get; private set; }
 
+    /// <summary>
+    /// SHA-256 of the content, lower-case hex: tells the same file filed twice in one case, and lets a backup's
+    /// manifest and a restore check every file. Null only for files filed before it was kept, until start-up fills it in.
+    /// </summary>
+    public string? Sha256 { get; private set; }
+
     /// <summary>A GUID ("N" format): the file's name on disk.</summary>
     public string StoredName { get; private set; } = "";
 
@@ -32,8 +38,10 @@ public sealed class CaseAttachment
 
     public DateTime UploadedAtUtc { get; private set; }
 
-    internal static CaseAttachment Create(int caseId, CaseFileItem item, string fileName, AttachmentType type, long size, Actor uploader, DateTime nowUtc) => new()
+    internal static CaseAttachment Create(
+        int caseId, CaseFileItem item, string fileName, AttachmentType type, long size, string sha256, Actor uploader, DateTime nowUtc) => new()
     {
+        Sha256 = sha256,
         CaseId = caseId,
         Item = item,
         FileName = fileName,
@@ -44,4 +52,6 @@ public sealed class CaseAttachment
         UploadedByName = uploader.DisplayName,
         UploadedAtUtc = nowUtc,
     };
+
+    internal void SetSha256(string sha256) => Sha256 = sha256;
 }

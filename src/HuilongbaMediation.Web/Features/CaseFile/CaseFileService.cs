@@ -69,7 +69,12 @@ public sealed class CaseFileService(
     /// temporary name first and moved to its stored name only once its row is saved, inside the transaction that
     /// commits the row: a failure on the way leaves neither a row without a file nor a file without a row.
     /// </summary>
-    public async Task<CaseResult> UploadAsync(int caseId, CaseFileItem item, string fileName, Stream content, CancellationToken ct = default)
+    /// <param name="fileAgain">
+    /// The user has been told that the same file (by SHA-256) is already in this 卷宗 and wants it filed again. Without
+    /// it such an upload is answered with <see cref="SameFileFound"/>, naming the one already filed, and nothing is stored.
+    /// </param>
+    public async Task<CaseResult> UploadAsync(
+        int caseId, CaseFileItem item, string fileName, Stream content, bool fileAgain = false, CancellationToken ct = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
         if (principal.ToActor() is not { } actor)
@@ -113,12 +118,20 @@ public sealed class CaseFileService(
             return refusal;
         }
 
-        var attachment = CaseAttachment.Create(caseId, item, name, type!, bytes.Length, actor, clock.GetUtcNow().UtcDateTime);
+        var sha256 = CaseFileStore.Sha256Of(bytes);
+        var attachment = CaseAttachment.Create(caseId, item, name, type!, bytes.Length, sha256, actor, clock.GetUtcNow().UtcDateTime);
         var temporary = await store.WriteTemporaryAsync(caseId, bytes, ct);
         try
         {
             using var writer = await writeGate.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!fileAgain && await db.CaseAttachments.AsNoTracking()
+                    .Where(a => a.CaseId == caseId && a.Sha256 == sha256).OrderBy(a => a.Id).FirstOrDefaultAsync(ct) is { } same)
+            {
+                return new SameFileFound(new AttachmentView(
+                    same.Id, same.FileName, same.ContentType, same.Size, same.UploadedByName, same.UploadedAtUtc, CaseFileAccess.MayDelete(same, actor)), same.Item);
+            }
+
             db.CaseAttachments.Add(attachment);
             await db.SaveChangesAsync(ct);
             var stored = store.PathOf(caseId, attachment.StoredName);
@@ -261,3 +274,13 @@ public sealed class CaseFileService(
         }
     }
 }
+
+/// <summary>
+/// An upload not filed because the same content (SHA-256) is already in the case's 卷宗, as <paramref name="Existing"/>
+/// under <paramref name="Item"/>. The page asks the user, and files it again only on their yes.
+/// </summary>
+public sealed record SameFileFound(AttachmentView Existing, CaseFileItem Item) : CaseResult(
+    CaseOutcome.Invalid,
+    $"本卷宗已有同一文件“{Existing.FileName}”",
+    [new FieldError(AttachmentRules.FileField, $"本卷宗已有同一文件“{Existing.FileName}”")],
+    []);

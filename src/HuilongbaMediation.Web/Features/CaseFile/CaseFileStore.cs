@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using HuilongbaMediation.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,9 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
         return Path.Combine(DatabaseStartup.DataFolder(db.Database.GetConnectionString()!), "files");
     });
 
+    /// <summary>The ending of an upload still being written; one left behind was cut off by a crash.</summary>
+    public const string PartialSuffix = ".uploading";
+
     /// <summary>The folder all attachments are under.</summary>
     public string Root => _root.Value;
 
@@ -31,10 +35,15 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
     /// </summary>
     public async Task<string> WriteTemporaryAsync(int caseId, byte[] content, CancellationToken ct)
     {
-        var path = Path.Combine(Directory.CreateDirectory(CaseFolder(caseId)).FullName, $"{Guid.NewGuid():N}.uploading");
+        PrivateFiles.CreateFolder(Root);
+        var path = Path.Combine(PrivateFiles.CreateFolder(CaseFolder(caseId)), $"{Guid.NewGuid():N}{PartialSuffix}");
         try
         {
-            await File.WriteAllBytesAsync(path, content, ct);
+            await using (var file = new FileStream(path, PrivateFiles.NewFile()))
+            {
+                await file.WriteAsync(content, ct);
+            }
+
             return path;
         }
         catch
@@ -42,6 +51,45 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
             File.Delete(path);
             throw;
         }
+    }
+
+    public static string Sha256Of(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    public static async Task<string> Sha256OfFileAsync(string path, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+    }
+
+    /// <summary>
+    /// At start-up, before anyone uploads: removes the partial uploads a crash left behind (their rows were never
+    /// committed), and fills in the SHA-256 of attachments filed before it was kept. Returns the partial uploads removed.
+    /// </summary>
+    public async Task<int> TidyAsync(CancellationToken ct = default)
+    {
+        var removed = 0;
+        if (Directory.Exists(Root))
+        {
+            foreach (var partial in Directory.EnumerateFiles(Root, "*" + PartialSuffix, SearchOption.AllDirectories))
+            {
+                File.Delete(partial);
+                removed++;
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unhashed = await db.CaseAttachments.Where(a => a.Sha256 == null).ToListAsync(ct);
+        foreach (var attachment in unhashed)
+        {
+            var path = PathOf(attachment.CaseId, attachment.StoredName);
+            if (File.Exists(path))
+            {
+                attachment.SetSha256(await Sha256OfFileAsync(path, ct));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return removed;
     }
 
     private string CaseFolder(int caseId) => Path.Combine(Root, caseId.ToString(CultureInfo.InvariantCulture));

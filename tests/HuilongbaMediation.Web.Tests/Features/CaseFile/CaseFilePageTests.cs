@@ -47,6 +47,36 @@ public sealed class CaseFilePageTests : MudTestContext
         Assert.Contains("完整度 3/12（25%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_the_case_file_already_has_is_filed_again_only_after_the_user_is_asked_naming_the_one_filed()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        var c = await AgreedCases.ResolvedAsync(app);
+        Services.AddSingleton(app.Get<CaseFileService>());
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
+        cut.WaitForAssertion(() => Assert.Equal(12, cut.FindComponents<InputFile>().Count));
+        EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Pdf, "证据.pdf"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr[data-item=Evidence] a[target=_blank]")));
+
+        // No: nothing filed, and the item says why. (The upload waits for the answer, so it runs beside the test.)
+        var pending = Task.Run(() => EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Pdf, "证据（复印）.pdf")));
+        dialogs.WaitForAssertion(() => Assert.Contains("本卷宗已有同一文件“证据.pdf”（证据材料，张敏", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "取消").Click();
+        await pending.WaitAsync(TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal(
+            "未上传：本卷宗已有同一文件", cut.Find("tr[data-item=Evidence] [data-testid=case-file-error]").TextContent.Trim()));
+        Assert.Single(cut.FindAll("tr[data-item=Evidence] a[target=_blank]"));
+
+        // Yes: filed a second time.
+        pending = Task.Run(() => EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Pdf, "证据（复印）.pdf")));
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-dialog")));
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "仍然上传").Click();
+        await pending.WaitAsync(TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tr[data-item=Evidence] a[target=_blank]").Count));
+        Assert.Contains("证据（复印）.pdf", cut.Find("tr[data-item=Evidence]").TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The file input of 证据材料, the sixth item.</summary>
     private static IRenderedComponent<InputFile> EvidenceInput(IRenderedComponent<CaseFilePage> cut) =>
         cut.FindComponents<InputFile>()[(int)CaseFileItem.Evidence - 1];

@@ -170,7 +170,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
     {
         var c = await AgreedCases.ResolvedAsync(_app);
         var first = await UploadedAsync(c.Id, "一.pdf");
-        var second = await UploadedAsync(c.Id, "二.pdf");
+        var second = await UploadedAsync(c.Id, "二.pdf", SampleFiles.PdfOfSize(SampleFiles.Pdf.Length + 16)); // another file
 
         await _app.SignInAsUserAsync("zhoutao"); // the assistant mediator
         var refused = await Files.DeleteAsync(c.Id, first);
@@ -243,16 +243,53 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         Assert.Null(view);
     }
 
-    private async Task<CaseResult> UploadAsync(int caseId, CaseFileItem item, string fileName, byte[] content)
+    [Fact]
+    public async Task The_same_file_filed_again_in_one_case_is_found_by_its_hash_and_stored_only_on_the_users_yes()
+    {
+        var c = await AgreedCases.ResolvedAsync(_app);
+        Assert.True((await UploadAsync(c.Id, CaseFileItem.Evidence, "现场照片.pdf", SampleFiles.Pdf)).Succeeded);
+
+        var again = await UploadAsync(c.Id, CaseFileItem.PerformanceProof, "转账凭证.pdf", SampleFiles.Pdf);
+
+        var same = Assert.IsType<SameFileFound>(again);
+        Assert.Equal(("现场照片.pdf", CaseFileItem.Evidence, "张敏"), (same.Existing.FileName, same.Item, same.Existing.UploadedBy));
+        Assert.False(again.Succeeded);
+        Assert.Single(StoredFiles());
+        await using (var db = await _app.DbAsync())
+        {
+            Assert.Equal(1, await db.CaseAttachments.CountAsync());
+        }
+
+        var filedAgain = await UploadAsync(c.Id, CaseFileItem.PerformanceProof, "转账凭证.pdf", SampleFiles.Pdf, fileAgain: true);
+
+        Assert.True(filedAgain.Succeeded, filedAgain.Message);
+        await using var check = await _app.DbAsync();
+        var hashes = await check.CaseAttachments.Select(a => a.Sha256).ToListAsync();
+        Assert.Equal(2, hashes.Count);
+        Assert.All(hashes, h => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SampleFiles.Pdf)), h));
+    }
+
+    [Fact]
+    public async Task A_different_file_or_the_same_file_in_another_case_is_filed_without_a_question()
+    {
+        var c = await AgreedCases.ResolvedAsync(_app);
+        var other = await AgreedCases.ResolvedAsync(_app);
+        Assert.True((await UploadAsync(c.Id, CaseFileItem.Evidence, "证据.pdf", SampleFiles.Pdf)).Succeeded);
+
+        Assert.True((await UploadAsync(c.Id, CaseFileItem.Evidence, "照片.jpg", SampleFiles.Jpeg)).Succeeded);
+        Assert.True((await UploadAsync(other.Id, CaseFileItem.Evidence, "证据.pdf", SampleFiles.Pdf)).Succeeded);
+    }
+
+    private async Task<CaseResult> UploadAsync(int caseId, CaseFileItem item, string fileName, byte[] content, bool fileAgain = false)
     {
         await using var stream = new MemoryStream(content);
-        return await Files.UploadAsync(caseId, item, fileName, stream);
+        return await Files.UploadAsync(caseId, item, fileName, stream, fileAgain);
     }
 
     /// <summary>Uploads a PDF as the signed-in user and returns the attachment's id.</summary>
-    private async Task<int> UploadedAsync(int caseId, string fileName)
+    private async Task<int> UploadedAsync(int caseId, string fileName, byte[]? content = null)
     {
-        var result = await UploadAsync(caseId, CaseFileItem.Evidence, fileName, SampleFiles.Pdf);
+        var result = await UploadAsync(caseId, CaseFileItem.Evidence, fileName, content ?? SampleFiles.Pdf);
         Assert.True(result.Succeeded, result.Message);
         await using var db = await _app.DbAsync();
         return await db.CaseAttachments.Where(a => a.FileName == fileName).Select(a => a.Id).SingleAsync();

@@ -1,0 +1,48 @@
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Resources;
+using HuilongbaMediation.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace HuilongbaMediation.Web.Features.Backups;
+
+/// <summary>数据备份 for administrators: the state of the backups, and a backup now. Admins only, checked here too.</summary>
+public sealed class BackupAdminService(BackupService backups, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
+{
+    public async Task<(OperationResult Result, BackupOverview? Overview)> GetAsync(CancellationToken ct = default) =>
+        await IsAdminAsync()
+            ? (OperationResult.Done(), await backups.GetOverviewAsync(ct))
+            : (OperationResult.Forbidden(l["Admin.Forbidden"]), null);
+
+    /// <summary>立即备份: the same run as the daily one, into the configured folder.</summary>
+    public async Task<(OperationResult Result, BackupRun? Run)> BackupNowAsync(CancellationToken ct = default)
+    {
+        if (!await IsAdminAsync())
+        {
+            return (OperationResult.Forbidden(l["Admin.Forbidden"]), null);
+        }
+
+        var run = await backups.RunAsync("admin", ct);
+        return run.Succeeded
+            ? (OperationResult.Done(), run)
+            : (OperationResult.Conflict(string.Format(l["Backups.Failed"], run.Error)), run);
+    }
+
+    private async Task<bool> IsAdminAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.Admin;
+}
+
+public static class BackupRegistration
+{
+    public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
+            .Validate(o => o.Keep is >= 1 and <= 3650, "设置 Backup:Keep 须为 1 到 3650 之间的整数。")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Folder), "设置 Backup:Folder 不能为空。")
+            .ValidateOnStart();
+        services.AddSingleton<BackupService>();
+        services.AddSingleton<BackupRestorer>();
+        services.AddScoped<BackupAdminService>();
+        services.AddHostedService<DailyBackupService>();
+        return services;
+    }
+}

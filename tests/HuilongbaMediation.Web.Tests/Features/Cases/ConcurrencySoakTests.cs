@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace HuilongbaMediation.Web.Tests.Features.Cases;
+
+/// <summary>
+/// Eight users at once, each doing 250 random actions the case page offered them, on 40 cases in one SQLite file,
+/// through the real CaseService (issue 9, item 12). Whatever collides must come back as a typed refusal; nothing
+/// escapes, "database is locked" never reaches anyone, and every case's history still replays to its state.
+/// </summary>
+public sealed class ConcurrencySoakTests(ITestOutputHelper output)
+{
+    private const int Workers = 8;
+    private const int ActionsPerWorker = 250;
+    private const int CaseCount = 40;
+
+    /// <summary>Who the eight are: the judicial office, the lead and the assistant mediator, the village head.</summary>
+    private static readonly string[] Users = ["wangfang", "zhangmin", "zhoutao", "liqiang", "wangfang", "zhangmin", "zhoutao", "wangfang"];
+
+    [Fact]
+    public async Task Eight_users_at_once_on_forty_cases_get_typed_refusals_only_and_every_history_replays()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        var inputs = await InputsAsync(app);
+        var cases = new ConcurrentDictionary<int, bool>((await FileCasesAsync(app, inputs)).Select(id => KeyValuePair.Create(id, true)));
+        var actors = await Task.WhenAll(Users.Select(app.ActorAsync));
+        var outcomes = new ConcurrentBag<(CaseCommand Command, CaseOutcome Outcome, string Message)>();
+        var escaped = new ConcurrentBag<Exception>();
+        var watch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w + 1);
+            await using var scope = app.NewScope(actors[w]);
+            var reader = scope.Get<CaseReader>();
+            var service = scope.Get<CaseService>();
+            for (int done = 0, tries = 0; done < ActionsPerWorker && tries < ActionsPerWorker * 10; tries++)
+            {
+                try
+                {
+                    var alive = cases.Keys.ToList();
+                    var (read, details) = await reader.GetAsync(alive[random.Next(alive.Count)]);
+                    Assert.True(read.Succeeded, read.Message);
+                    if (details!.Status is CaseStatus.Declined or CaseStatus.Terminated or CaseStatus.ReferralApproved)
+                    {
+                        cases.TryRemove(details.Id, out _); // ended: nobody can do anything with it any more
+                    }
+
+                    if (Pick(CaseCommands.For(details), random) is not { } command)
+                    {
+                        continue; // nothing this user may do on this case now: try another
+                    }
+
+                    var result = await FireAsync(service, details!, command, inputs, random);
+                    outcomes.Add((command, result.Outcome, result.Message));
+                }
+                catch (Exception ex)
+                {
+                    escaped.Add(ex);
+                }
+
+                done++;
+            }
+        })));
+        watch.Stop();
+
+        var byOutcome = outcomes.GroupBy(o => o.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"{outcomes.Count} actions by {Workers} users in {watch.Elapsed.TotalSeconds:0.0} s: "
+            + string.Join(", ", byOutcome.Select(kv => $"{kv.Key} {kv.Value}")));
+        Assert.Empty(escaped);
+        Assert.Equal(Workers * ActionsPerWorker, outcomes.Count);
+        Assert.All(outcomes, o => Assert.True(o.Outcome is CaseOutcome.Done or CaseOutcome.Conflict, $"{o.Command}: {o.Outcome} {o.Message}"));
+        Assert.All(outcomes, o => Assert.DoesNotContain("locked", o.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.True(byOutcome.GetValueOrDefault(CaseOutcome.Conflict) > 0, "no two users ever met on a case: the test did not test concurrency");
+        Assert.True(byOutcome.GetValueOrDefault(CaseOutcome.Done) > Workers * ActionsPerWorker / 4, "too few actions went through");
+
+        await using var db = await app.DbAsync();
+        var stored = await db.Cases.AsNoTracking().Include(c => c.History).OrderBy(c => c.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, CaseCount), stored.Select(c => c.Sequence));
+        Assert.All(stored, CaseHistoryReplayTests.AssertHistoryReplays);
+
+        // Every write that said Done is in the history once: the filing (File, and its filer as lead), the village
+        // head's assignment, then the soak's.
+        Assert.Equal((3 * CaseCount) + byOutcome[CaseOutcome.Done], stored.Sum(c => c.History.Count));
+    }
+
+    /// <summary>A command the page offered; ending a case for good (decline, terminate, approve a referral) only now and then, so cases live long.</summary>
+    private static CaseCommand? Pick(IReadOnlyList<CaseCommand> offered, Random random)
+    {
+        var weighted = offered.Where(c => c is not (CaseCommand.Decline or CaseCommand.Terminate or CaseCommand.ApproveReferral) || random.Next(25) == 0).ToList();
+        return weighted.Count == 0 ? null : weighted[random.Next(weighted.Count)];
+    }
+
+    private static Task<CaseResult> FireAsync(CaseService s, CaseDetails c, CaseCommand command, Inputs i, Random random) => command switch
+    {
+        CaseCommand.Accept => s.AcceptAsync(c.Id, c.Version),
+        CaseCommand.Decline => s.DeclineAsync(c.Id, c.Version, "已向法院起诉"),
+        CaseCommand.RecordSession => s.RecordSessionAsync(c.Id, c.Version, new SessionInput(i.Today, i.Venue, "双方当事人", "双方陈述意见，调解员释法说理")),
+        CaseCommand.Resolve => s.ResolveAsync(c.Id, c.Version, new AgreementInput { Kind = AgreementKind.Oral, Terms = "双方口头约定共同疏通排水沟", SignedOn = i.Today }),
+        CaseCommand.Refer => s.ReferAsync(c.Id, c.Version, i.Target, "需诉讼解决", random.Next(4) == 0),
+        CaseCommand.Terminate => s.TerminateAsync(c.Id, c.Version, TerminationReason.PartyRefused, null),
+        CaseCommand.ApproveReferral => s.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", null),
+        CaseCommand.ReturnReferral => s.ReturnReferralAsync(c.Id, c.Version, "请继续调解"),
+        CaseCommand.Reopen => s.ReopenAsync(c.Id, c.Version, "协议未履行"),
+        CaseCommand.AssignMediators => s.AssignMediatorsAsync(c.Id, c.Version, i.Lead, random.Next(2) == 0 ? [i.Assistant] : []),
+        CaseCommand.ExtendDeadline => s.ExtendDeadlineAsync(c.Id, c.Version, (c.DueOn ?? i.Today).AddDays(10), "当事人外出务工，申请延期"),
+        CaseCommand.RecordFollowUp => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(i.Today, random.Next(3) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
+        CaseCommand.RecordJudicialConfirmation => s.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(true, null, null, null)),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
+
+    private static async Task<Inputs> InputsAsync(TestApp app) => new(
+        ChinaClock.Today(DateTime.UtcNow),
+        await CaseDrafts.VenueIdAsync(app),
+        await CaseDrafts.ReferralTargetIdAsync(app),
+        await app.UserIdAsync("zhangmin"),
+        await app.UserIdAsync("zhoutao"));
+
+    /// <summary>40 cases of 五云山村 filed by 张敏 (their lead), with 周涛 assigned to assist by the village head.</summary>
+    private static async Task<List<int>> FileCasesAsync(TestApp app, Inputs inputs)
+    {
+        var draft = await CaseDrafts.ValidAsync(app);
+        await using var mediator = app.NewScope(await app.ActorAsync("zhangmin"));
+        await using var head = app.NewScope(await app.ActorAsync("liqiang"));
+        var ids = new List<int>();
+        for (var n = 0; n < CaseCount; n++)
+        {
+            var filed = await mediator.Get<CaseService>().FileAsync(draft);
+            Assert.True(filed.Succeeded, filed.Message);
+            var assigned = await head.Get<CaseService>().AssignMediatorsAsync(filed.Case!.Id, filed.Case.Version, inputs.Lead, [inputs.Assistant]);
+            Assert.True(assigned.Succeeded, assigned.Message);
+            ids.Add(filed.Case.Id);
+        }
+
+        return ids;
+    }
+
+    private sealed record Inputs(DateOnly Today, int Venue, int Target, string Lead, string Assistant);
+}
