@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Common;
+
 namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>What the RecordSession trigger carries: one mediation session (调解记录).</summary>
@@ -7,5 +9,5 @@ namespace HuilongbaMediation.Domain.Cases;
 /// <param name="Summary">调解情况, including the terms of an oral agreement.</param>
 public sealed record SessionInput(DateOnly HeldOn, int VenueId, string Attendees, string Summary) : IHistoryData
 {
-    string IHistoryData.Describe() => $"调解日期 {HeldOn.ToLabel()}；参加人员：{Attendees.Trim()}";
+    string IHistoryData.Describe() => $"调解日期 {HeldOn.ToLabel()}；参加人员：{Text.Required(Attendees)}";
 }

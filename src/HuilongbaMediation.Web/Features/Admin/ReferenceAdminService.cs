@@ -73,7 +73,7 @@ public sealed class ReferenceAdminService(
             return OperationResult.Forbidden(l["Admin.Forbidden"]);
         }
 
-        var name = (input.Name ?? "").Trim();
+        var name = Text.Required(input.Name);
         if (name.Length == 0)
         {
             return OperationResult.Invalid(nameof(input.Name), l["Reference.NameRequired"]);

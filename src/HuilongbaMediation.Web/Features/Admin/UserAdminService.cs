@@ -87,7 +87,7 @@ public sealed partial class UserAdminService(
         var user = new AppUser
         {
             UserName = input.UserName.Trim(),
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = Text.Required(input.DisplayName),
             VillageId = input.Role.BelongsToVillage() ? input.VillageId : null,
             IsActive = input.IsActive,
         };
@@ -125,7 +125,7 @@ public sealed partial class UserAdminService(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user.DisplayName = input.DisplayName.Trim();
+        user.DisplayName = Text.Required(input.DisplayName);
         user.VillageId = input.Role.BelongsToVillage() ? input.VillageId : null;
         user.IsActive = input.IsActive;
         var result = await users.UpdateAsync(user);
@@ -230,7 +230,7 @@ public sealed partial class UserAdminService(
             }
         }
 
-        var displayName = (input.DisplayName ?? "").Trim();
+        var displayName = Text.Required(input.DisplayName);
         if (displayName.Length == 0)
         {
             errors[nameof(UserInput.DisplayName)] = l["Users.DisplayNameRequired"];

@@ -61,6 +61,26 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("\u200B\u200B")]
+    [InlineData("\u3000")]
+    [InlineData("\u3164\uFEFF")]
+    public async Task A_display_name_of_invisible_characters_only_is_refused_as_empty(string name)
+    {
+        var result = await Service.CreateAsync(Mediator("chenjing", name));
+
+        Assert.Equal("请填写姓名", result.ErrorFor("DisplayName"));
+        Assert.Empty(await Service.ListAsync());
+    }
+
+    [Fact]
+    public async Task Bidi_controls_are_stripped_from_a_display_name()
+    {
+        Assert.True((await Service.CreateAsync(Mediator("chenjing", "陈\u202E静"))).Succeeded);
+
+        Assert.Equal("陈静", Assert.Single(await Service.ListAsync()).DisplayName);
+    }
+
+    [Theory]
     [InlineData("short-pw", "密码至少需要 10 个字符。")]
     [InlineData("1234567890", "密码过于常见，容易被猜中，请换一个。")]
     [InlineData("aaaaaaaaaaaa", "密码过于常见，容易被猜中，请换一个。")]

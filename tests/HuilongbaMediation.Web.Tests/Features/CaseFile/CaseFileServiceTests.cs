@@ -67,6 +67,19 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bidi_controls_are_stripped_from_the_file_name_so_it_reads_as_what_it_is()
+    {
+        var c = await AgreedCases.ResolvedAsync(_app);
+
+        // Shown with the override, "收条\u202Efdp.png" reads as 收条gnp.pdf.
+        var result = await UploadAsync(c.Id, CaseFileItem.PerformanceProof, "\u2066收条\u202Efdp.png\u2069", SampleFiles.Named("png"));
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = await _app.DbAsync();
+        Assert.Equal("收条fdp.png", (await db.CaseAttachments.SingleAsync()).FileName);
+    }
+
+    [Fact]
     public async Task A_file_of_exactly_10_MB_is_accepted()
     {
         var c = await AgreedCases.ResolvedAsync(_app);
