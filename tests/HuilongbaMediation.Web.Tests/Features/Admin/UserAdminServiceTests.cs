@@ -83,7 +83,8 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     [Theory]
     [InlineData("short-pw", "密码至少需要 10 个字符。")]
     [InlineData("1234567890", "密码过于常见，容易被猜中，请换一个。")]
-    [InlineData("aaaaaaaaaaaa", "密码过于常见，容易被猜中，请换一个。")]
+    [InlineData("aaaaaaaaaaaa", "密码不能是同一个字符或几个字符的重复")]
+    [InlineData("Huilongba2026", "密码不能是镇名、系统名加年份或数字")]
     [InlineData("chenjing-2026", "密码不能包含用户名。")]
     public async Task Weak_passwords_are_refused_beside_the_password_field_and_nothing_is_written(string password, string message)
     {
