@@ -29,6 +29,7 @@ public static class Composition
         var services = builder.Services;
         var connectionString = DatabaseStartup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
 
+        builder.AddHuilongbaSecurityHeaders();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config =>
         {
@@ -131,10 +132,10 @@ public static class Composition
 
     public static void UseHuilongbaPipeline(this WebApplication app)
     {
+        app.UseHuilongbaSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
