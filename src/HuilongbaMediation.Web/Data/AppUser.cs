@@ -15,4 +15,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>停用: a deactivated user cannot sign in and no longer counts as an active mediator.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set by an administrator's password reset: the user must choose a new password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

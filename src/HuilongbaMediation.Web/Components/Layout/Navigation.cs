@@ -27,6 +27,7 @@ public static class Navigation
         new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, AdminOnly),
         new("/admin/villages", "Nav.Villages", Icons.Material.Outlined.HolidayVillage, AdminOnly),
         new("/admin/venues", "Nav.Venues", Icons.Material.Outlined.EmojiFoodBeverage, AdminOnly),
+        new("/admin/security-log", "Nav.SecurityLog", Icons.Material.Outlined.Policy, AdminOnly),
     ];
 
     public static IEnumerable<NavEntry> For(UserRole role) => Entries.Where(e => e.Roles.Contains(role));

@@ -4,6 +4,7 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 using HuilongbaMediation.Web.Tests.Infrastructure;
@@ -137,9 +138,9 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         var c = await AgreedCases.ResolvedAsync(_app);
         var id = await UploadedAsync(c.Id, "协议履行收据.pdf");
         await _app.SignInAsUserAsync("liqiang");
-        var http = HttpContexts.New();
+        var http = HttpContexts.New(await PrincipalAsync());
 
-        var result = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, await PrincipalAsync(), Files, http.Response, CancellationToken.None);
+        var result = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, http, Files, _app.Get<SecurityLogWriter>(), http.Response, CancellationToken.None);
         await result.ExecuteAsync(http);
 
         Assert.IsType<PhysicalFileHttpResult>(result);
@@ -149,6 +150,9 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         var disposition = http.Response.Headers.ContentDisposition.ToString();
         Assert.StartsWith("inline;", disposition, StringComparison.Ordinal);
         Assert.Contains($"filename*=UTF-8''{Uri.EscapeDataString("协议履行收据.pdf")}", disposition, StringComparison.Ordinal);
+        await using var db = await _app.DbAsync();
+        var line = await db.SecurityLog.SingleAsync(e => e.Kind == SecurityEventKind.Download);
+        Assert.Equal((await _app.UserIdAsync("liqiang"), c.Number, "协议履行收据.pdf"), (line.UserId, line.Subject, line.Detail));
     }
 
     [Fact]
@@ -159,11 +163,14 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("chenjianguo");
 
         var (result, file) = await Files.OpenAsync(await PrincipalAsync(), c.Id, id);
-        var response = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, await PrincipalAsync(), Files, HttpContexts.New().Response, CancellationToken.None);
+        var http = HttpContexts.New(await PrincipalAsync());
+        var response = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, http, Files, _app.Get<SecurityLogWriter>(), http.Response, CancellationToken.None);
 
         Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
         Assert.Null(file);
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(response).StatusCode);
+        await using var db = await _app.DbAsync();
+        Assert.False(await db.SecurityLog.AnyAsync(e => e.Kind == SecurityEventKind.Download)); // nothing was taken
     }
 
     [Fact]
