@@ -40,7 +40,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <param name="demo">Seed the demo users.</param>
     /// <param name="dataFolder">Share another instance's database (as a second process would); a fresh one by default.</param>
-    public static async Task<TestApp> StartAsync(bool demo = false, string? dataFolder = null)
+    /// <param name="services">Replaces services after the app's own composition (a fake clock, a counting hasher).</param>
+    /// <param name="settings">Configuration on top of the test's own (e.g. <c>Security:IdleTimeoutMinutes</c>).</param>
+    public static async Task<TestApp> StartAsync(
+        bool demo = false, string? dataFolder = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = dataFolder is null ? Directory.CreateTempSubdirectory("hm-web-tests-") : new DirectoryInfo(dataFolder);
         if (dataFolder is null)
@@ -60,9 +63,15 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["Demo:Cases"] = "false",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddHuilongbaServices();
         builder.Services.AddSingleton<TestAuthenticationStateProvider>();
         builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         await app.PrepareDatabaseAsync(seedDemo: demo);
         return new TestApp(folder, dataFolder is null, app);
@@ -102,7 +111,9 @@ public sealed class TestApp : IAsyncDisposable
         await using var db = await DbAsync();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
         var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
-        return SignInAs(Enum.Parse<UserRole>(role!), user.VillageId, user.Id, user.DisplayName);
+        var actor = new Actor(user.Id, user.DisplayName, Enum.Parse<UserRole>(role!), user.VillageId);
+        Auth.SignInAs(actor, userName);
+        return actor;
     }
 
     public async Task<string> UserIdAsync(string userName)
