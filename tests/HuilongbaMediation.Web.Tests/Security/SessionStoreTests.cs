@@ -145,6 +145,35 @@ public sealed class SessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_renewal_never_brings_an_ended_session_back_and_never_hands_it_to_another_user()
+    {
+        var key = await SignInAsync("zhangmin");
+        var ticket = (await Store.RetrieveAsync(key))!;
+        var other = await SignInAsync("liqiang");
+        var othersTicket = (await Store.RetrieveAsync(other))!;
+
+        await Store.RenewAsync(other, ticket); // zhangmin's ticket under liqiang's key
+        await Store.EndAllAsync(await _app.UserIdAsync("zhangmin"), SessionEndReason.SignedOut);
+        await Store.RenewAsync(key, ticket); // a late sliding renewal of the ended session
+
+        Assert.Null(await Store.RetrieveAsync(other));
+        Assert.Null(await Store.RetrieveAsync(key));
+        Assert.NotNull(othersTicket);
+    }
+
+    [Fact]
+    public async Task On_the_sign_in_page_no_session_is_recognised_so_a_sign_in_there_always_gets_a_new_key()
+    {
+        var key = await SignInAsync("zhangmin");
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Path = "/account/login";
+
+        Assert.Null(await Store.RetrieveAsync(key, http, CancellationToken.None));
+        http.Request.Path = "/cases";
+        Assert.NotNull(await Store.RetrieveAsync(key, http, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_clean_up_removes_only_sessions_that_can_no_longer_be_used()
     {
         await SignInAsync("zhangmin", persistent: true);

@@ -24,6 +24,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     private readonly ClientInfo _client;
     private readonly TimeSpan _interval;
     private IDisposable? _registration;
+    private bool _inCircuit;
 
     public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory, SessionStore sessions, SessionRegistry registry, ClientInfo client, IOptions<SecurityOptions> options)
@@ -57,6 +58,17 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         return alive;
     }
 
+    /// <summary>
+    /// Called when the circuit opens (<see cref="SessionCircuitHandler"/>): from now on this provider stands for an open
+    /// page and listens for its session's end. (The same provider also serves plain requests, which must not listen:
+    /// a page that ends the user's sessions and opens a new one, as 修改密码 does, would otherwise sign itself out.)
+    /// </summary>
+    internal async Task AttachToCircuitAsync()
+    {
+        _inCircuit = true;
+        Listen((await GetAuthenticationStateAsync()).User);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -72,17 +84,24 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     {
         try
         {
-            var user = (await task).User;
-            _registration?.Dispose();
-            _registration = user.FindFirstValue(SessionStore.SessionIdClaim) is { } sessionId
-                            && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-                ? _registry.Register(sessionId, userId, EndAsync)
-                : null;
+            if (_inCircuit)
+            {
+                Listen((await task).User);
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
             // The circuit is going away.
         }
+    }
+
+    private void Listen(ClaimsPrincipal user)
+    {
+        _registration?.Dispose();
+        _registration = user.FindFirstValue(SessionStore.SessionIdClaim) is { } sessionId
+                        && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            ? _registry.Register(sessionId, userId, EndAsync)
+            : null;
     }
 
     private Task EndAsync(SessionEndReason reason)
@@ -91,4 +110,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         SetAuthenticationState(Task.FromResult(Anonymous));
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Tells the circuit's authentication state provider that it now stands for an open page.</summary>
+internal sealed class SessionCircuitHandler(AuthenticationStateProvider authentication) : Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler
+{
+    public override Task OnCircuitOpenedAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken) =>
+        authentication is IdentityRevalidatingAuthenticationStateProvider provider ? provider.AttachToCircuitAsync() : Task.CompletedTask;
 }

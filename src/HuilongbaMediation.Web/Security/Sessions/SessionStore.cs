@@ -32,6 +32,9 @@ public sealed class SessionStore(
     /// <summary>The claim that names the session (the row's id, not the cookie's key) in the signed-in principal.</summary>
     public const string SessionIdClaim = "hm:sid";
 
+    /// <summary>The sign-in page, where no session is recognised (see <see cref="RetrieveAsync(string, HttpContext, CancellationToken)"/>).</summary>
+    public const string SignInPath = "/account/login";
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
@@ -60,6 +63,7 @@ public sealed class SessionStore(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.UserSessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
+
         }
 
         return key;
@@ -69,9 +73,18 @@ public sealed class SessionStore(
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
 
-    /// <summary>The session's ticket, or null when it is gone or dead (a dead one is removed on the way).</summary>
+    /// <summary>
+    /// The session's ticket, or null when it is gone or dead (a dead one is removed on the way). On the sign-in page no
+    /// session is recognised: a sign-in there always starts a new session under a new key (the cookie handler would
+    /// otherwise put the new sign-in into the old key, which someone else may hold: session fixation).
+    /// </summary>
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
+        if (httpContext?.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return null;
+        }
+
         var id = IdOf(key);
         var (session, dead) = await FindAsync(id, cancellationToken);
         if (session is null)
@@ -98,15 +111,21 @@ public sealed class SessionStore(
 
     public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null!, cancellationToken);
 
+    /// <summary>
+    /// The cookie's sliding renewal, or Identity's refreshed claims: the live session keeps its key and gets the new
+    /// ticket. A session that has ended is never brought back, and a ticket of another user ends the session.
+    /// </summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var id = IdOf(key);
         SetSessionClaim(ticket.Principal, id);
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var stamp = ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var expires = ticket.Properties.ExpiresUtc?.UtcDateTime;
         using var writer = await writeGate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.UserSessions.Where(s => s.Id == id && s.UserId != userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(
             u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.SecurityStamp, stamp).SetProperty(s => s.ExpiresUtc, expires),
             cancellationToken);
