@@ -20,6 +20,12 @@ using Microsoft.Extensions.Logging;
 // The hot paths (dashboard, case list, search, a transition) on towns of growing size, each on a real SQLite file
 // built through the app's own composition. It prints the median time of each and its ratio to the smallest town:
 // a path that loads only what it shows grows far slower than the town.
+if (args is ["sign-in", ..])
+{
+    await SignInTiming.RunAsync();
+    return;
+}
+
 var scales = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10, 50];
 const int Runs = 7;
 var results = new List<(int Scale, int Cases, Dictionary<string, double> Ms)>();
