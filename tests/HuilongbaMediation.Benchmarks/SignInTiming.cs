@@ -2,14 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using HuilongbaMediation.Web;
 using HuilongbaMediation.Web.Data;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// <c>-- sign-in</c>: how long a sign-in attempt takes for a user name that does not exist, a wrong password, a
@@ -25,16 +22,7 @@ internal static class SignInTiming
         var folder = Directory.CreateTempSubdirectory("hm-bench-signin-");
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder.FullName });
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = "Data Source=bench.db",
-                ["Demo:Enabled"] = "true",
-                ["Demo:Cases"] = "false",
-            });
-            builder.AddHuilongbaServices();
-            await using var app = builder.Build();
+            await using var app = BenchmarkApp.Builder(folder).Build();
             await app.PrepareDatabaseAsync(seedDemo: true);
             await using (var scope = app.Services.CreateAsyncScope())
             {

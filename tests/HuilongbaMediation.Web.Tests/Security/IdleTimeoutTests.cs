@@ -166,12 +166,5 @@ public sealed class IdleGuardTests : MudTestContext
     private void Listening(IRenderedComponent<IdleGuard> cut) =>
         cut.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "import"));
 
-    private async Task<string> SignInAsync(string userName)
-    {
-        await using var scope = _app.NewScope();
-        var users = scope.Get<UserManager<AppUser>>();
-        var principal = await scope.Get<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync((await users.FindByNameAsync(userName))!);
-        var properties = new AuthenticationProperties { ExpiresUtc = _clock.GetUtcNow().AddHours(12) };
-        return await _app.Get<SessionStore>().StoreAsync(new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme));
-    }
+    private Task<string> SignInAsync(string userName) => TestSessions.SignInAsync(_app, _clock, userName);
 }

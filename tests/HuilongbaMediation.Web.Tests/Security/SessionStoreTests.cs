@@ -208,13 +208,5 @@ public sealed class SessionStoreTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>What the sign-in cookie handler does at sign-in: the user's principal as a ticket, stored; the cookie's key back.</summary>
-    private async Task<string> SignInAsync(string userName, bool persistent = false)
-    {
-        await using var scope = _app.NewScope();
-        var users = scope.Get<UserManager<AppUser>>();
-        var principal = await scope.Get<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync((await users.FindByNameAsync(userName))!);
-        var properties = new AuthenticationProperties { IsPersistent = persistent, ExpiresUtc = _clock.GetUtcNow().AddDays(2) };
-        return await Store.StoreAsync(new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme));
-    }
+    private Task<string> SignInAsync(string userName, bool persistent = false) => TestSessions.SignInAsync(_app, _clock, userName, persistent);
 }

@@ -1,6 +1,6 @@
 using HuilongbaMediation.Web.Features.Cases.Documents;
-using Microsoft.Net.Http.Headers;
 using HuilongbaMediation.Web.Features.SecurityLog;
+using Microsoft.Net.Http.Headers;
 
 namespace HuilongbaMediation.Web.Features.CaseFile;
 

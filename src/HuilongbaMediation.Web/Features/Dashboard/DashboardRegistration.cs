@@ -1,9 +1,9 @@
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Reports;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
 using Microsoft.Extensions.Localization;
-using HuilongbaMediation.Web.Features.SecurityLog;
 
 namespace HuilongbaMediation.Web.Features.Dashboard;
 

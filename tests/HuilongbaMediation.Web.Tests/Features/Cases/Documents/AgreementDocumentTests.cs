@@ -7,9 +7,9 @@ using HuilongbaMediation.Web.Features.Cases.Documents;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 
