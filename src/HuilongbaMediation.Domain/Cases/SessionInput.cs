@@ -1,5 +1,3 @@
-using HuilongbaMediation.Domain.Common;
-
 namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>What the RecordSession trigger carries: one mediation session (调解记录).</summary>
@@ -9,5 +7,5 @@ namespace HuilongbaMediation.Domain.Cases;
 /// <param name="Summary">调解情况, including the terms of an oral agreement.</param>
 public sealed record SessionInput(DateOnly HeldOn, int VenueId, string Attendees, string Summary) : IHistoryData
 {
-    string IHistoryData.Describe() => $"调解日期 {HeldOn.ToLabel()}；参加人员：{Text.Required(Attendees)}";
+    string IHistoryData.Describe() => $"调解日期 {HeldOn.ToLabel()}；参加人员：{Attendees.Trim()}";
 }

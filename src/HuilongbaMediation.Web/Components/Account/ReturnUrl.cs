@@ -1,16 +1,11 @@
+using HuilongbaMediation.Web.Security;
+
 namespace HuilongbaMediation.Web.Components.Account;
 
 /// <summary>Where the account pages send the user back to.</summary>
 public static class ReturnUrl
 {
-    /// <summary>
-    /// Only a path of this site outside the account pages; anything else (another host, "//evil", "/\evil", the
-    /// sign-out address) goes home.
-    /// </summary>
+    /// <summary>A local path (<see cref="LocalUrl"/>) outside the account pages (no loop back to sign-in or sign-out); else "/".</summary>
     public static string Safe(string? url) =>
-        url is { Length: > 0 } && url[0] == '/'
-        && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-        && !url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase)
-            ? url
-            : "/";
+        LocalUrl.OrHome(url) is var local && !local.StartsWith("/account/", StringComparison.OrdinalIgnoreCase) ? local : "/";
 }
