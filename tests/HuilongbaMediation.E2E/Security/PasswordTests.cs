@@ -22,8 +22,7 @@ public sealed class PasswordTests(AppHost app, ITestOutputHelper output) : Sessi
         var saved = await SavedCookieAsync(other);
         var savedHere = await SavedCookieAsync(office);
 
-        await page.GetByTestId("account-menu").ClickAsync();
-        await page.GetByTestId("account-change-password").ClickAsync();
+        await page.GetByTestId("nav").GetByText("修改密码").ClickAsync();
         await Expect(page).ToHaveURLAsync(OnPasswordPage);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "修改密码" })).ToBeVisibleAsync();
 
