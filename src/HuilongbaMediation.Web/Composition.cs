@@ -10,8 +10,10 @@ using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Home;
 using HuilongbaMediation.Web.Features.Referrals;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
+using HuilongbaMediation.Web.Security.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +34,9 @@ public static class Composition
         var services = builder.Services;
         var connectionString = DatabaseStartup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
 
+        builder.AddHuilongbaSecurityHeaders();
+        var security = SecurityOptions.Read(builder.Configuration);
+        services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config =>
         {
@@ -62,6 +67,7 @@ public static class Composition
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionCircuitHandler>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -74,9 +80,12 @@ public static class Composition
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "hm.auth";
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // The cookie's own lifetime; the session behind it ends sooner without activity (SessionStore).
+            o.ExpireTimeSpan = security.RememberMe;
             o.SlidingExpiration = true;
         });
+        // Sessions live on the server: the cookie holds a key, 退出 and account changes end them everywhere.
+        services.AddServerSessions();
         services.AddAuthorization(Policies.Add);
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -100,7 +109,8 @@ public static class Composition
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
-        // A changed role or village (security stamp) reaches the user's cookie within a minute.
+        // Every request checks the session and the user's security stamp (SessionStore); this refreshes the cookie's
+        // claims (a renamed user) once a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Sign-in cookies survive a restart: the key ring lives beside the database, not in the user's home.
@@ -126,6 +136,7 @@ public static class Composition
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
+        services.AddSecurityLog();
         services.AddCaseFile();
         services.AddBackups(builder.Configuration);
         services.AddOversight();
@@ -198,15 +209,16 @@ public static class Composition
 
     public static void UseHuilongbaPipeline(this WebApplication app)
     {
+        app.UseHuilongbaSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(CultureOptions.RequestLocalization(app.Services));
         app.UseAuthentication();
+        app.UseMustChangePassword();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -219,5 +231,6 @@ public static class Composition
         app.MapCaseFileEndpoints();
         app.MapOversightEndpoints();
         app.MapReferralsEndpoints();
+        app.MapSecurityLogEndpoints();
     }
 }

@@ -13,13 +13,17 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 // The hot paths (dashboard, case list, search, a transition) on towns of growing size, each on a real SQLite file
 // built through the app's own composition. It prints the median time of each and its ratio to the smallest town:
 // a path that loads only what it shows grows far slower than the town.
+if (args is ["sign-in", ..])
+{
+    await SignInTiming.RunAsync();
+    return;
+}
+
 var scales = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10, 50];
 const int Runs = 7;
 var results = new List<(int Scale, int Cases, Dictionary<string, double> Ms)>();
@@ -28,15 +32,7 @@ foreach (var scale in scales)
     var folder = Directory.CreateTempSubdirectory("hm-bench-");
     try
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder.FullName });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = "Data Source=bench.db",
-            ["Demo:Enabled"] = "true",
-            ["Demo:Cases"] = "false",
-        });
-        builder.AddHuilongbaServices();
+        var builder = BenchmarkApp.Builder(folder);
         builder.Services.AddSingleton<JudicialOfficeUser>();
         builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<JudicialOfficeUser>());
         await using var app = builder.Build();

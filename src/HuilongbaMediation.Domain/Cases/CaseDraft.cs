@@ -53,7 +53,7 @@ public sealed record CaseDraft : IHistoryData
         "登记纠纷；" + string.Join("；", Parties
             .GroupBy(p => p.Role)
             .OrderBy(g => g.Key)
-            .Select(g => $"{g.Key.ToLabel()}：{string.Join("、", g.Select(p => p.Name.Trim()))}"));
+            .Select(g => $"{g.Key.ToLabel()}：{string.Join("、", g.Select(p => Text.Required(p.Name)))}"));
 }
 
 /// <summary>A party as entered on the filing form; see <see cref="Party"/>.</summary>

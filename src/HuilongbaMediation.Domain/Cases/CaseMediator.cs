@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Common;
+
 namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>A mediator assigned to a case: the lead (主办) or an assistant (协办).</summary>
@@ -16,7 +18,7 @@ public sealed class CaseMediator
     internal static CaseMediator From(MediatorRef mediator, bool isLead) => new()
     {
         UserId = mediator.UserId,
-        DisplayName = mediator.DisplayName.Trim(),
+        DisplayName = Text.Required(mediator.DisplayName),
         IsLead = isLead,
     };
 }

@@ -20,11 +20,18 @@ public static class CaseValidator
 
     public const int MinPeopleInvolved = 2;
 
+    /// <summary>
+    /// The earliest 登记日期 accepted: the town's people's mediation records that this system holds start in this
+    /// century, so an earlier date is a slip of the keyboard that would print a case number such as （1899）.
+    /// Date pickers use it as their minimum.
+    /// </summary>
+    public static readonly DateOnly EarliestFilingDate = new(2000, 1, 1);
+
     /// <summary>Everything wrong with a filing; <paramref name="today"/> is the China date (<see cref="ChinaClock.Today"/>).</summary>
     public static IReadOnlyList<FieldError> Validate(CaseDraft draft, DateOnly today)
     {
         var errors = new FieldErrors();
-        var summaryLength = draft.Summary?.Trim().Length ?? 0;
+        var summaryLength = Text.Required(draft.Summary).Length;
         if (summaryLength == 0)
         {
             errors.Add(nameof(draft.Summary), "请填写纠纷简要情况");
@@ -54,6 +61,7 @@ public static class CaseValidator
         errors.Defined(nameof(draft.RiskLevel), draft.RiskLevel, "风险等级");
         errors.Text(nameof(draft.RiskNote), draft.RiskNote, "风险说明", NoteMaxLength, required: draft.RiskLevel == RiskLevel.High);
         errors.AddIf(draft.FiledOn > today, nameof(draft.FiledOn), "登记日期不能晚于今天");
+        errors.AddIf(draft.FiledOn < EarliestFilingDate, nameof(draft.FiledOn), $"登记日期不能早于{EarliestFilingDate.ToLabel()}");
 
         var parties = draft.Parties ?? [];
         errors.AddIf(
@@ -206,7 +214,7 @@ public static class CaseValidator
         else
         {
             errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength, required: false);
-            errors.AddIf(!string.IsNullOrWhiteSpace(confirmation.Result), nameof(confirmation.Result), "尚未申请司法确认，不能填写确认结果");
+            errors.AddIf(!Text.IsBlank(confirmation.Result), nameof(confirmation.Result), "尚未申请司法确认，不能填写确认结果");
         }
 
         return errors.Errors;

@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Common;
+
 namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>What RecordFollowUp carries: a follow-up visit (回访).</summary>
@@ -7,5 +9,5 @@ namespace HuilongbaMediation.Domain.Cases;
 public sealed record FollowUpInput(DateOnly VisitedOn, PerformanceStatus Performance, string? Notes) : IHistoryData
 {
     string IHistoryData.Describe() =>
-        $"回访日期 {VisitedOn.ToLabel()}；履行情况：{Performance.ToLabel()}" + (string.IsNullOrWhiteSpace(Notes) ? "" : $"；{Notes.Trim()}");
+        $"回访日期 {VisitedOn.ToLabel()}；履行情况：{Performance.ToLabel()}" + (Text.Clean(Notes) is { } notes ? $"；{notes}" : "");
 }

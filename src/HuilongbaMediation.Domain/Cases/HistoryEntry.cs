@@ -52,7 +52,8 @@ public sealed class HistoryEntry
         FromStatus = from,
         ToStatus = to,
         Action = action,
-        Details = data.Describe(),
-        Data = JsonSerializer.Serialize(data, data.GetType(), JsonOptions),
+        // What a trigger carried is stored as it was entered; bidi controls never reach the history (Text.cs).
+        Details = Text.StripBidiControls(data.Describe()),
+        Data = Text.StripBidiControls(JsonSerializer.Serialize(data, data.GetType(), JsonOptions)),
     };
 }

@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Common;
+
 namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>What RecordJudicialConfirmation carries: the state of the parties' application for judicial confirmation.</summary>
@@ -11,7 +13,7 @@ public sealed record JudicialConfirmationInput(bool IntendsToApply, DateOnly? Ap
     {
         IntendsToApply ? "当事人有意申请司法确认" : "当事人无意申请司法确认",
         AppliedOn is { } applied ? $"申请日期 {applied.ToLabel()}" : null,
-        string.IsNullOrWhiteSpace(Court) ? null : $"法院：{Court.Trim()}",
-        string.IsNullOrWhiteSpace(Result) ? null : $"结果：{Result.Trim()}",
+        Text.Clean(Court) is { } court ? $"法院：{court}" : null,
+        Text.Clean(Result) is { } result ? $"结果：{result}" : null,
     }.OfType<string>());
 }

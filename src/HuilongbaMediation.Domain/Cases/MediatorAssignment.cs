@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Common;
+
 namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace HuilongbaMediation.Domain.Cases;
 public sealed record MediatorAssignment(MediatorRef Lead, IReadOnlyList<MediatorRef> Assistants) : IHistoryData
 {
     string IHistoryData.Describe() =>
-        $"主办调解员：{Lead.DisplayName.Trim()}" + (Assistants.Count == 0 ? "" : $"；协办调解员：{string.Join("、", Assistants.Select(a => a.DisplayName.Trim()))}");
+        $"主办调解员：{Text.Required(Lead.DisplayName)}" + (Assistants.Count == 0 ? "" : $"；协办调解员：{string.Join("、", Assistants.Select(a => Text.Required(a.DisplayName)))}");
 }
 
 /// <summary>A mediator as the web layer looked them up.</summary>

@@ -17,14 +17,14 @@ internal sealed class FieldErrors
         }
     }
 
-    /// <summary>A free-text field: "请填写{label}" when required and blank, "{label}不能超过 {max} 字" when too long.</summary>
+    /// <summary>A free-text field: "请填写{label}" when required and blank (invisible characters only count as blank), "{label}不能超过 {max} 字" when too long.</summary>
     public void Text(string field, string? value, string label, int max, bool required = true)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (Common.Text.IsBlank(value))
         {
             AddIf(required, field, $"请填写{label}");
         }
-        else if (value.Trim().Length > max)
+        else if (Common.Text.Required(value).Length > max)
         {
             Add(field, $"{label}不能超过 {max} 字");
         }

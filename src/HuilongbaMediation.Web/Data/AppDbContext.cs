@@ -30,6 +30,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AppStateEntry> AppState => Set<AppStateEntry>();
 
+    public DbSet<Features.SecurityLog.SecurityEvent> SecurityLog => Set<Features.SecurityLog.SecurityEvent>();
+
+    public DbSet<Security.Sessions.UserSession> UserSessions => Set<Security.Sessions.UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,4 +18,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>大字模式: the user reads the app with text at 150%, on every device they sign in on.</summary>
     public bool LargeText { get; set; }
+
+    /// <summary>Set by an administrator's password reset: the user must choose a new password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

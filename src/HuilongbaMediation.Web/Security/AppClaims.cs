@@ -13,10 +13,16 @@ public static class AppClaims
     public const string DisplayName = "hm:display_name";
     public const string VillageId = "hm:village_id";
 
-    /// <summary>The actor behind a principal, or null when it is anonymous or has none of the four roles.</summary>
+    /// <summary>"true" while the user must choose a new password (after an administrator's reset).</summary>
+    public const string MustChangePassword = "hm:must_change_password";
+
+    /// <summary>
+    /// The actor behind a principal, or null when it is anonymous, has none of the four roles, or must first choose a
+    /// new password (then no service and no download answers it, whatever page or endpoint it reaches).
+    /// </summary>
     public static Actor? ToActor(this ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true)
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(MustChangePassword, "true"))
         {
             return null;
         }
@@ -45,6 +51,11 @@ public sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaims.MustChangePassword, "true"));
+        }
+
         if (user.VillageId is { } village)
         {
             identity.AddClaim(new Claim(AppClaims.VillageId, village.ToString(CultureInfo.InvariantCulture)));

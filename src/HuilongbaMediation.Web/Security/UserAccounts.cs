@@ -12,8 +12,10 @@ public static class UserAccounts
     /// <param name="user">The new user, without password.</param>
     /// <param name="password">Checked by Identity's validators (length, common passwords).</param>
     /// <param name="role">The one role the user gets.</param>
+    /// <param name="beforeCommit">What else must be saved with the user (the security log's line), in the same transaction.</param>
     public static async Task<IdentityResult> CreateAsync(
-        UserManager<AppUser> users, AppDbContext db, AppUser user, string password, UserRole role, CancellationToken ct = default)
+        UserManager<AppUser> users, AppDbContext db, AppUser user, string password, UserRole role, CancellationToken ct = default,
+        Func<Task>? beforeCommit = null)
     {
         user.LockoutEnabled = true;
         var own = db.Database.CurrentTransaction is null;
@@ -26,6 +28,11 @@ public static class UserAccounts
 
         if (result.Succeeded && tx is not null)
         {
+            if (beforeCommit is not null)
+            {
+                await beforeCommit();
+            }
+
             await tx.CommitAsync(ct);
         }
 

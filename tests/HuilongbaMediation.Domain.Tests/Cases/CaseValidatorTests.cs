@@ -41,6 +41,39 @@ public sealed class CaseValidatorTests
         Assert.Equal([new FieldError("FiledOn", "登记日期不能晚于今天")], Errors(Valid with { FiledOn = Today.AddDays(1) }));
     }
 
+    [Fact]
+    public void Filed_on_has_a_lower_bound_named_in_the_message()
+    {
+        Assert.Equal(new DateOnly(2000, 1, 1), CaseValidator.EarliestFilingDate);
+        Assert.Empty(Errors(Valid with { FiledOn = CaseValidator.EarliestFilingDate }));
+        Assert.Equal(
+            [new FieldError("FiledOn", "登记日期不能早于2000年1月1日")],
+            Errors(Valid with { FiledOn = CaseValidator.EarliestFilingDate.AddDays(-1) }));
+        Assert.Equal([new FieldError("FiledOn", "登记日期不能早于2000年1月1日")], Errors(Valid with { FiledOn = new DateOnly(1899, 12, 31) }));
+    }
+
+    [Theory]
+    [InlineData("\u200B\u200B")]
+    [InlineData("\u3000\u3000")]
+    [InlineData("\uFEFF\u2060")]
+    [InlineData("\u202E\u3164")]
+    public void A_party_name_of_invisible_characters_only_is_refused_as_empty(string name)
+    {
+        var parties = Valid.Parties.Select((p, i) => i == 0 ? p with { Name = name } : p).ToList();
+
+        Assert.Equal([new FieldError("Parties[0].Name", "请填写当事人姓名")], Errors(Valid with { Parties = parties }));
+    }
+
+    [Fact]
+    public void A_summary_padded_to_length_with_zero_width_spaces_is_too_short()
+    {
+        var padded = "邻里纠纷" + new string('\u200B', 20);
+
+        var error = Assert.Single(Errors(Valid with { Summary = padded }));
+        Assert.Equal("Summary", error.Field);
+        Assert.StartsWith("纠纷简要情况", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-0.01", "涉及金额不能为负数")]
     [InlineData("10.005", "涉及金额最多两位小数")]

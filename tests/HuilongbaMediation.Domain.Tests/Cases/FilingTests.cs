@@ -56,6 +56,23 @@ public sealed class FilingTests
         Assert.Equal(("张三", lowerX.ToUpperInvariant(), (string?)null), (@case.Parties[0].Name, @case.Parties[0].IdNumber, @case.Parties[0].CurrentAddress));
     }
 
+    [Fact]
+    public void Filing_strips_bidi_controls_from_names_summary_and_addresses()
+    {
+        var draft = Draft(Today) with
+        {
+            Summary = "\u202E" + Draft(Today).Summary + "\u2066",
+            Parties = [.. Draft(Today).Parties.Select((p, i) => i == 0 ? p with { Name = "张\u202E三", CurrentAddress = "回龙坝村\u202D3组" } : p)],
+        };
+
+        var @case = Ok(MediationCase.File(draft, Actors.VillageHead, Now, Today));
+
+        Assert.Equal(Draft(Today).Summary, @case.Summary);
+        Assert.Equal(("张三", "回龙坝村3组"), (@case.Parties[0].Name, @case.Parties[0].CurrentAddress));
+        Assert.DoesNotContain(@case.History[0].Details, Text.IsBidiControl);
+        Assert.DoesNotContain(@case.History[0].Data, Text.IsBidiControl);
+    }
+
     [Theory]
     [InlineData(Persona.VillageMediator, Actors.Village, true)]
     [InlineData(Persona.VillageMediator, Actors.OtherVillage, false)]

@@ -6,9 +6,10 @@ namespace HuilongbaMediation.E2E.Infrastructure;
 /// The real app on a loopback port with a fresh SQLite database in demo mode, plus one Playwright and one Chromium,
 /// shared by the tests of a collection (<see cref="ICollectionFixture{TFixture}"/>): the app starts once per collection.
 /// </summary>
-public sealed class AppHost : IAsyncLifetime
+public class AppHost : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Generous: the machine may be busy with other builds, and each collection starts its own app with a demo town.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("huilongba-e2e-").FullName;
     private readonly SemaphoreSlim _browserGate = new(1, 1);
@@ -27,17 +28,23 @@ public sealed class AppHost : IAsyncLifetime
     /// <summary>What the app printed so far (for failure messages).</summary>
     public string Output => _app?.Output ?? "";
 
+    /// <summary>Settings of this collection's app on top of the defaults (environment variables, e.g. <c>Security__IdleTimeoutMinutes</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
-        _app = AppProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Demo__Enabled"] = "true",
-                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataFolder, "huilongba.db")}",
-            },
-            "--urls",
-            "http://127.0.0.1:0");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Demo__Enabled"] = "true",
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataFolder, "huilongba.db")}",
+        };
+        foreach (var (name, value) in Settings)
+        {
+            environment[name] = value;
+        }
+
+        _app = AppProcess.Start(environment, "--urls", "http://127.0.0.1:0");
         try
         {
             BaseUrl = await _app.WaitUntilListeningAsync(StartTimeout);
@@ -123,4 +130,31 @@ public sealed class AppCollection : ICollectionFixture<AppHost>
 public sealed class LockoutAppCollection : ICollectionFixture<AppHost>
 {
     public const string Name = "Lockout app";
+}
+
+/// <summary>Tests that change demo users' passwords get their own app.</summary>
+[CollectionDefinition(Name)]
+public sealed class AccountsAppCollection : ICollectionFixture<AppHost>
+{
+    public const string Name = "Accounts app";
+}
+
+/// <summary>An app whose sessions end after 15 seconds without activity (the warning 6 seconds before), checked every 2 seconds.</summary>
+public sealed class ShortIdleAppHost : AppHost
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(15);
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Security__IdleTimeoutMinutes"] = "0.25",
+        ["Security__IdleWarningSeconds"] = "6",
+        ["Security__RevalidationSeconds"] = "2",
+        ["Demo__Cases"] = "false",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShortIdleAppCollection : ICollectionFixture<ShortIdleAppHost>
+{
+    public const string Name = "Short idle timeout app";
 }

@@ -41,9 +41,14 @@ public sealed class TestApp : IAsyncDisposable
     /// <param name="demo">Seed the demo users.</param>
     /// <param name="dataFolder">Share another instance's database (as a second process would); a fresh one by default.</param>
     /// <param name="serving">Start as the web app does (demo mode's checks, start-up tidying); by default as <paramref name="demo"/>.</param>
-    /// <param name="settings">Settings over the test's own (e.g. a bad value).</param>
+    /// <param name="services">Replaces services after the app's own composition (a fake clock, a counting hasher).</param>
+    /// <param name="settings">Configuration on top of the test's own (a bad value, <c>Security:IdleTimeoutMinutes</c>).</param>
     public static async Task<TestApp> StartAsync(
-        bool demo = false, string? dataFolder = null, bool? serving = null, IReadOnlyDictionary<string, string?>? settings = null)
+        bool demo = false,
+        string? dataFolder = null,
+        bool? serving = null,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = dataFolder is null ? Directory.CreateTempSubdirectory("hm-web-tests-") : new DirectoryInfo(dataFolder);
         if (dataFolder is null)
@@ -73,6 +78,7 @@ public sealed class TestApp : IAsyncDisposable
         builder.Services.AddScoped<ScopedTestUser>();
         builder.Services.AddScoped<AuthenticationStateProvider>(sp =>
             (AuthenticationStateProvider?)sp.GetRequiredService<ScopedTestUser>().Provider ?? sp.GetRequiredService<TestAuthenticationStateProvider>());
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         try
         {
@@ -143,7 +149,8 @@ public sealed class TestApp : IAsyncDisposable
     public async Task<Actor> SignInAsUserAsync(string userName)
     {
         var actor = await ActorAsync(userName);
-        return SignInAs(actor.Role, actor.VillageId, actor.UserId, actor.DisplayName);
+        Auth.SignInAs(actor, userName);
+        return actor;
     }
 
     public async Task<string> UserIdAsync(string userName)

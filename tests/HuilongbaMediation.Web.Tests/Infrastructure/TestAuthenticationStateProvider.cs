@@ -11,12 +11,15 @@ public sealed class TestAuthenticationStateProvider : AuthenticationStateProvide
 {
     private ClaimsPrincipal _user = new(new ClaimsIdentity());
 
-    public void SignInAs(Actor actor)
+    /// <param name="actor">Who.</param>
+    /// <param name="userName">Their user name (the principal's name, as the security log records it); the id by default.</param>
+    /// <param name="extra">More claims, e.g. the session's id.</param>
+    public void SignInAs(Actor actor, string? userName = null, IEnumerable<Claim>? extra = null)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, actor.UserId),
-            new(ClaimTypes.Name, actor.UserId),
+            new(ClaimTypes.Name, userName ?? actor.UserId),
             new(ClaimTypes.Role, actor.Role.ToString()),
             new(AppClaims.DisplayName, actor.DisplayName),
         };
@@ -25,6 +28,7 @@ public sealed class TestAuthenticationStateProvider : AuthenticationStateProvide
             claims.Add(new Claim(AppClaims.VillageId, village.ToString(CultureInfo.InvariantCulture)));
         }
 
+        claims.AddRange(extra ?? []);
         _user = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
         NotifyAuthenticationStateChanged(GetAuthenticationStateAsync());
     }

@@ -6,6 +6,7 @@ using HuilongbaMediation.Domain.Reference;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Referrals;
+using HuilongbaMediation.Web.Features.SecurityLog;
 
 namespace HuilongbaMediation.Web.Tests.Localization;
 
@@ -88,6 +89,7 @@ public sealed partial class ResourceTests
         { "CaseFileText", "Retention", Enum.GetNames<CaseFileRetention>() },
         { "CaseFileText", "Performance", Enum.GetNames<PerformanceStatus>() },
         { "OversightText", "Deadlines.Kind", Enum.GetNames<DeadlineKind>() },
+        { "SecurityText", "Kind", Enum.GetNames<SecurityEventKind>() },
     };
 
     [Theory]

@@ -3,8 +3,11 @@ using MudBlazor;
 
 namespace HuilongbaMediation.Web.Components.Layout;
 
-/// <summary>An entry of the side navigation: where it goes, its text (a resource key), and who sees it.</summary>
-public sealed record NavEntry(string Href, string TextKey, string Icon, IReadOnlySet<UserRole> Roles, bool ExactMatch = false);
+/// <summary>
+/// An entry of the side navigation: where it goes, its text (a resource key), and who sees it. <paramref name="ForceLoad"/>
+/// for a static page (one that sets or ends the sign-in cookie), which must be a request of its own.
+/// </summary>
+public sealed record NavEntry(string Href, string TextKey, string Icon, IReadOnlySet<UserRole> Roles, bool ExactMatch = false, bool ForceLoad = false);
 
 /// <summary>The navigation by role. A page's own policy still guards it: hiding an entry is not protection.</summary>
 public static class Navigation
@@ -28,6 +31,8 @@ public static class Navigation
         new("/admin/villages", "Nav.Villages", Icons.Material.Outlined.HolidayVillage, AdminOnly),
         new("/admin/venues", "Nav.Venues", Icons.Material.Outlined.EmojiFoodBeverage, AdminOnly),
         new("/admin/backups", "Nav.Backups", Icons.Material.Outlined.Backup, AdminOnly),
+        new("/admin/security-log", "Nav.SecurityLog", Icons.Material.Outlined.Policy, AdminOnly),
+        new("/account/password", "Password.Title", Icons.Material.Outlined.Password, Everyone, ExactMatch: true, ForceLoad: true),
     ];
 
     public static IEnumerable<NavEntry> For(UserRole role) => Entries.Where(e => e.Roles.Contains(role));

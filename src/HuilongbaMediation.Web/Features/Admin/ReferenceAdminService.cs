@@ -2,6 +2,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Reference;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +29,10 @@ public sealed class ReferenceItemInput
 
 /// <summary>
 /// List, add, rename and deactivate villages, areas and venues. Rows are never deleted: cases point at them.
-/// Only an Admin may call it; every method checks.
+/// Only an Admin may call it; every method checks. Every change is written to the security log with the change.
 /// </summary>
 public sealed class ReferenceAdminService(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IStringLocalizer<SharedResource> l, SecurityLogWriter securityLog)
 {
     public const int MaxNameLength = 50;
 
@@ -54,18 +55,18 @@ public sealed class ReferenceAdminService(
 
     public Task<OperationResult> AddAsync(ReferenceKind kind, ReferenceItemInput input, CancellationToken ct = default) =>
         kind == ReferenceKind.Village
-            ? SaveAsync<Village>(null, input, v => v.Kind = input.Kind, ct)
-            : SaveAsync<Venue>(null, input, _ => { }, ct);
+            ? SaveAsync<Village>(kind, null, input, v => v.Kind = input.Kind, ct)
+            : SaveAsync<Venue>(kind, null, input, _ => { }, ct);
 
     public Task<OperationResult> UpdateAsync(ReferenceKind kind, int id, ReferenceItemInput input, CancellationToken ct = default) =>
         kind == ReferenceKind.Village
-            ? SaveAsync<Village>(id, input, v => v.Kind = input.Kind, ct)
-            : SaveAsync<Venue>(id, input, _ => { }, ct);
+            ? SaveAsync<Village>(kind, id, input, v => v.Kind = input.Kind, ct)
+            : SaveAsync<Venue>(kind, id, input, _ => { }, ct);
 
     public Task<OperationResult> SetActiveAsync(ReferenceKind kind, int id, bool active, CancellationToken ct = default) =>
-        kind == ReferenceKind.Village ? SetActiveAsync<Village>(id, active, ct) : SetActiveAsync<Venue>(id, active, ct);
+        kind == ReferenceKind.Village ? SetActiveAsync<Village>(kind, id, active, ct) : SetActiveAsync<Venue>(kind, id, active, ct);
 
-    private async Task<OperationResult> SaveAsync<T>(int? id, ReferenceItemInput input, Action<T> apply, CancellationToken ct)
+    private async Task<OperationResult> SaveAsync<T>(ReferenceKind kind, int? id, ReferenceItemInput input, Action<T> apply, CancellationToken ct)
         where T : ReferenceItem, new()
     {
         if (!await IsAdminAsync())
@@ -73,7 +74,7 @@ public sealed class ReferenceAdminService(
             return OperationResult.Forbidden(l["Admin.Forbidden"]);
         }
 
-        var name = (input.Name ?? "").Trim();
+        var name = Text.Required(input.Name);
         if (name.Length == 0)
         {
             return OperationResult.Invalid(nameof(input.Name), l["Reference.NameRequired"]);
@@ -92,6 +93,7 @@ public sealed class ReferenceAdminService(
         }
 
         T? item;
+        string? oldName = null;
         if (id is null)
         {
             item = new T { SortOrder = (await set.MaxAsync(x => (int?)x.SortOrder, ct) ?? 0) + 10 };
@@ -104,10 +106,14 @@ public sealed class ReferenceAdminService(
             {
                 return OperationResult.NotFound(l["Reference.NotFound"]);
             }
+
+            oldName = item.Name;
         }
 
         item.Name = name;
         apply(item);
+        var detail = oldName is null ? $"{List(kind)}：新增" : oldName == name ? $"{List(kind)}：修改" : $"{List(kind)}：更名，原名“{oldName}”";
+        db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.ReferenceChanged, name, detail));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -121,7 +127,7 @@ public sealed class ReferenceAdminService(
         return OperationResult.Done(l["Common.Saved"]);
     }
 
-    private async Task<OperationResult> SetActiveAsync<T>(int id, bool active, CancellationToken ct)
+    private async Task<OperationResult> SetActiveAsync<T>(ReferenceKind kind, int id, bool active, CancellationToken ct)
         where T : ReferenceItem
     {
         if (!await IsAdminAsync())
@@ -130,11 +136,22 @@ public sealed class ReferenceAdminService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var changed = await db.Set<T>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, active), ct);
-        return changed == 0
-            ? OperationResult.NotFound(l["Reference.NotFound"])
-            : OperationResult.Done(active ? l["Reference.Activated"] : l["Reference.Deactivated"]);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var name = await db.Set<T>().Where(x => x.Id == id).Select(x => x.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return OperationResult.NotFound(l["Reference.NotFound"]);
+        }
+
+        await db.Set<T>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, active), ct);
+        db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.ReferenceChanged, name, $"{List(kind)}：{(active ? "启用" : "停用")}"));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return OperationResult.Done(active ? l["Reference.Activated"] : l["Reference.Deactivated"]);
     }
+
+    /// <summary>The list's name, as the log shows it: 村（社区）与片区, 调解场所.</summary>
+    private static string List(ReferenceKind kind) => LogText.Of(kind == ReferenceKind.Village ? "Nav.Villages" : "Nav.Venues");
 
     private async Task<bool> IsAdminAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.Admin;
 }

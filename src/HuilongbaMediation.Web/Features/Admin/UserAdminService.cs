@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
+using HuilongbaMediation.Web.Security.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -31,12 +33,13 @@ public sealed class UserInput
 
 /// <summary>
 /// Users for the Admin: create, set role and village, deactivate, reset a password, unlock. There is no
-/// self-registration. Each operation runs in its own DI scope (fresh UserManager and context) and one transaction;
-/// a change of role, village or password renews the user's security stamp, so their open sessions pick it up
-/// within the revalidation interval.
+/// self-registration. Each operation runs in its own DI scope (fresh UserManager and context) and one transaction,
+/// which also holds its line of the security log. A change of role, village or status, and a password reset, end
+/// every session of the user at once (their rows go in the same transaction; their open pages are told after it) and
+/// renew the security stamp. A created or reset user must choose their own password at their next sign-in.
 /// </summary>
 public sealed partial class UserAdminService(
-    IServiceScopeFactory scopes, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
+    IServiceScopeFactory scopes, CurrentUser currentUser, IStringLocalizer<SharedResource> l, SecurityLogWriter securityLog, SessionRegistry sessions)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
@@ -87,11 +90,18 @@ public sealed partial class UserAdminService(
         var user = new AppUser
         {
             UserName = input.UserName.Trim(),
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = Text.Required(input.DisplayName),
             VillageId = input.Role.BelongsToVillage() ? input.VillageId : null,
             IsActive = input.IsActive,
+            MustChangePassword = true, // the administrator knows this password; the user replaces it
         };
-        var result = await UserAccounts.CreateAsync(users, db, user, input.Password, input.Role, ct);
+        var line = await securityLog.NewAsync(
+            SecurityEventKind.UserCreated, user.UserName, await DescribeAsync(db, user.DisplayName, input.Role, user.VillageId, user.IsActive, ct));
+        var result = await UserAccounts.CreateAsync(users, db, user, input.Password, input.Role, ct, async () =>
+        {
+            db.SecurityLog.Add(line);
+            await db.SaveChangesAsync(ct);
+        });
         return result.Succeeded ? OperationResult.Done(l["Users.Created"]) : FromIdentity(result);
     }
 
@@ -124,12 +134,19 @@ public sealed partial class UserAdminService(
             return OperationResult.Invalid(errors);
         }
 
+        var before = await DescribeAsync(db, user.DisplayName, CurrentRole(currentRoles), user.VillageId, user.IsActive, ct);
+        var villageId = input.Role.BelongsToVillage() ? input.VillageId : null;
+        var roleChanged = !currentRoles.SequenceEqual([input.Role.ToString()]);
+        // What the user may see changes: every session ends, on every device, at once.
+        var accessChanged = roleChanged || user.VillageId != villageId || user.IsActive != input.IsActive;
+        var deactivated = user.IsActive && !input.IsActive;
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user.DisplayName = input.DisplayName.Trim();
-        user.VillageId = input.Role.BelongsToVillage() ? input.VillageId : null;
+        user.DisplayName = Text.Required(input.DisplayName);
+        user.VillageId = villageId;
         user.IsActive = input.IsActive;
         var result = await users.UpdateAsync(user);
-        if (result.Succeeded && !currentRoles.SequenceEqual([input.Role.ToString()]))
+        if (result.Succeeded && roleChanged)
         {
             result = await users.RemoveFromRolesAsync(user, currentRoles);
             if (result.Succeeded)
@@ -138,7 +155,7 @@ public sealed partial class UserAdminService(
             }
         }
 
-        if (result.Succeeded)
+        if (result.Succeeded && accessChanged)
         {
             result = await users.UpdateSecurityStampAsync(user);
         }
@@ -148,7 +165,25 @@ public sealed partial class UserAdminService(
             return FromIdentity(result);
         }
 
+        if (accessChanged)
+        {
+            await SessionStore.DeleteAllAsync(db, user.Id, ct);
+        }
+
+        var after = await DescribeAsync(db, user.DisplayName, input.Role, user.VillageId, user.IsActive, ct);
+        if (after != before)
+        {
+            db.SecurityLog.Add(await securityLog.NewAsync(
+                deactivated ? SecurityEventKind.UserDeactivated : SecurityEventKind.UserChanged, user.UserName, $"{before} → {after}"));
+            await db.SaveChangesAsync(ct);
+        }
+
         await tx.CommitAsync(ct);
+        if (accessChanged)
+        {
+            await sessions.UserSessionsEndedAsync(user.Id, SessionEndReason.Revoked);
+        }
+
         return OperationResult.Done(l["Common.Saved"]);
     }
 
@@ -174,6 +209,7 @@ public sealed partial class UserAdminService(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.MustChangePassword = true; // saved with the new password by ResetPasswordAsync's update
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -181,7 +217,11 @@ public sealed partial class UserAdminService(
             return FromIdentity(result);
         }
 
+        await SessionStore.DeleteAllAsync(db, user.Id, ct);
+        db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.PasswordReset, user.UserName, null));
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await sessions.UserSessionsEndedAsync(user.Id, SessionEndReason.Revoked);
         return OperationResult.Done(l["Users.PasswordReset"]);
     }
 
@@ -193,6 +233,7 @@ public sealed partial class UserAdminService(
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -200,13 +241,22 @@ public sealed partial class UserAdminService(
             return OperationResult.NotFound(l["Users.NotFound"]);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.SetLockoutEndDateAsync(user, null);
         if (result.Succeeded)
         {
             result = await users.ResetAccessFailedCountAsync(user);
         }
 
-        return result.Succeeded ? OperationResult.Done(l["Users.Unlocked"]) : FromIdentity(result);
+        if (!result.Succeeded)
+        {
+            return FromIdentity(result);
+        }
+
+        db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.UserUnlocked, user.UserName, null));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return OperationResult.Done(l["Users.Unlocked"]);
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(AppDbContext db, UserInput input, bool creating, CancellationToken ct)
@@ -230,7 +280,7 @@ public sealed partial class UserAdminService(
             }
         }
 
-        var displayName = (input.DisplayName ?? "").Trim();
+        var displayName = Text.Required(input.DisplayName);
         if (displayName.Length == 0)
         {
             errors[nameof(UserInput.DisplayName)] = l["Users.DisplayNameRequired"];
@@ -258,6 +308,22 @@ public sealed partial class UserAdminService(
 
         return errors;
     }
+
+    /// <summary>"调解员 · 五云山村 · 在用": the part of a user the security log records before and after a change.</summary>
+    private async Task<string> DescribeAsync(AppDbContext db, string displayName, UserRole? role, int? villageId, bool active, CancellationToken ct)
+    {
+        var village = villageId is { } v ? await db.Villages.Where(x => x.Id == v).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        return string.Join(" · ", new[]
+        {
+            displayName,
+            role is { } r ? LogText.Of($"Role.{r}") : null,
+            village,
+            LogText.Of(active ? "Common.Active" : "Common.Inactive"),
+        }.OfType<string>());
+    }
+
+    private static UserRole? CurrentRole(IList<string> roles) =>
+        roles.Select(r => Enum.TryParse<UserRole>(r, out var role) ? role : (UserRole?)null).FirstOrDefault(r => r is not null);
 
     /// <summary>Identity's errors (already in Chinese, see ChineseIdentityErrorDescriber) placed beside their field.</summary>
     private static OperationResult FromIdentity(IdentityResult result)

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 
 namespace HuilongbaMediation.Web.Features.CaseFile;
@@ -31,9 +32,12 @@ public static class AttachmentRules
 
     public static CaseResult TooLarge() => CaseResult.Invalid(FileField, "文件不能超过 10 MB");
 
-    /// <summary>The name as shown and offered for download: without any folder part and surrounding blanks.</summary>
+    /// <summary>
+    /// The name as shown and offered for download: without any folder part, surrounding blanks and bidi controls (which
+    /// would make "报告\u202Efdp.exe" read as "报告exe.pdf"; <see cref="Text"/>).
+    /// </summary>
     public static string CleanFileName(string? fileName) =>
-        Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
+        Text.Required(Path.GetFileName(Text.StripBidiControls(fileName).Replace('\\', '/')));
 
     /// <summary>
     /// Reads the upload, but never more than <see cref="MaxBytes"/> + 1 bytes whatever length was declared: one byte

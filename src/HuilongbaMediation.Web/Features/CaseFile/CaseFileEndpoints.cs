@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using HuilongbaMediation.Web.Features.Cases.Documents;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using Microsoft.Net.Http.Headers;
 
 namespace HuilongbaMediation.Web.Features.CaseFile;
@@ -18,13 +18,15 @@ public static class CaseFileEndpoints
     public const string AttachmentRoute = "/cases/{id:int}/files/{fileId:int}";
 
     public static async Task<IResult> GetAttachmentAsync(
-        int id, int fileId, ClaimsPrincipal user, CaseFileService files, HttpResponse response, CancellationToken ct)
+        int id, int fileId, HttpContext http, CaseFileService files, SecurityLogWriter log, HttpResponse response, CancellationToken ct)
     {
-        var (result, file) = await files.OpenAsync(user, id, fileId, ct);
+        var (result, file) = await files.OpenAsync(http.User, id, fileId, ct);
         if (file is null)
         {
             return CaseDocumentEndpoints.Refused(result);
         }
+
+        await log.WriteAsync(http, SecurityEventKind.Download, result.Case?.Number, file.FileName, ct);
 
         // Shown in the browser (scans are read more often than saved), but only ever as the type its content was
         // found to be: the browser must not guess another from the bytes.

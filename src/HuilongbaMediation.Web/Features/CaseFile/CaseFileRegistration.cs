@@ -19,6 +19,7 @@ public static class CaseFileRegistration
         endpoints.MapGet(CaseDocumentEndpoints.AgreementDocxRoute, CaseDocumentEndpoints.GetAgreementDocxAsync)
             .RequireAuthorization(Policies.SignedIn);
         endpoints.MapGet(CaseFileEndpoints.AttachmentRoute, CaseFileEndpoints.GetAttachmentAsync)
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSecurityHeadersPolicy(SecurityHeaders.FilePolicy);
     }
 }

@@ -1,6 +1,7 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,8 @@ public sealed class CaseService(
     CurrentUser currentUser,
     IAuthorizationService authorization,
     SqliteWriteGate writeGate,
-    TimeProvider clock)
+    TimeProvider clock,
+    SecurityLogWriter securityLog)
 {
     /// <summary>
     /// 登记: validates the draft, numbers the case in its year of filing and saves it in status Filed, with its lead
@@ -132,16 +134,24 @@ public sealed class CaseService(
 
     /// <summary>
     /// 显示: a party's full 身份证号 or phone, for the judicial office and the case's mediators only. The reveal is
-    /// written into the history. It does not change the case, so it needs no version and never conflicts.
+    /// written into the history and, in the same transaction, into the security log (which names the party and the
+    /// field, never the value). It does not change the case, so it needs no version and never conflicts.
     /// </summary>
     public async Task<(CaseResult Result, string? Value)> RevealPersonalDataAsync(int caseId, int partyId, PersonalDataField field, CancellationToken ct = default)
     {
         string? value = null;
-        var result = await ChangeAsync(caseId, expectedVersion: null, submission: default, (@case, actor, now) =>
+        var result = await ChangeAsync(caseId, expectedVersion: null, submission: default, async (db, @case, actor, now) =>
         {
             var revealed = @case.RevealPersonalData(actor, now, partyId, field);
-            value = revealed.IsOk ? revealed.Value : null;
-            return revealed;
+            if (!revealed.IsOk)
+            {
+                return Applied(revealed);
+            }
+
+            value = revealed.Value;
+            var party = @case.Parties.Single(p => p.Id == partyId).Name;
+            db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.Reveal, @case.Number, $"当事人 {party} 的{field.ToLabel()}"));
+            return null;
         }, ct);
         return (result, result.Succeeded ? value : null);
     }

@@ -1,5 +1,6 @@
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Reports;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
 using Microsoft.Extensions.Localization;
@@ -18,11 +19,11 @@ public static class DashboardRegistration
     public static void MapOversightEndpoints(this IEndpointRouteBuilder endpoints)
     {
         string[] dashboardRoles = [Roles.VillageHead, Roles.JudicialOffice, Roles.Admin];
-        endpoints.MapGet("/dashboard/export.xlsx", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock) =>
-                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, xlsx: true))
+        endpoints.MapGet("/dashboard/export.xlsx", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
+                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: true))
             .RequireAuthorization(p => p.RequireRole(dashboardRoles));
-        endpoints.MapGet("/dashboard/export.csv", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock) =>
-                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, xlsx: false))
+        endpoints.MapGet("/dashboard/export.csv", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
+                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: false))
             .RequireAuthorization(p => p.RequireRole(dashboardRoles));
         endpoints.MapGet("/reports/annual.docx", OversightEndpoints.AnnualReportAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.JudicialOffice, Roles.Admin));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Reports;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
 using Microsoft.Extensions.Localization;
@@ -15,7 +16,7 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 internal static class OversightEndpoints
 {
     public static async Task<IResult> DashboardExportAsync(
-        HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, bool xlsx)
+        HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log, bool xlsx)
     {
         var query = http.Request.Query;
         var period = StatisticsPeriod.Parse(query["year"], query["from"], query["to"], ChinaClock.Today(clock.GetUtcNow().UtcDateTime));
@@ -30,12 +31,13 @@ internal static class OversightEndpoints
         }
 
         var name = $"{text["Dashboard.Title"]}_{period.FileName}";
+        await log.WriteAsync(http, SecurityEventKind.Export, name + (xlsx ? ".xlsx" : ".csv"), http.Request.QueryString.Value?.TrimStart('?'), http.RequestAborted);
         return xlsx
             ? Results.File(DashboardExport.Xlsx(figures, text), DashboardExport.XlsxContentType, name + ".xlsx")
             : Results.File(DashboardExport.Csv(figures, text), DashboardExport.CsvContentType, name + ".csv");
     }
 
-    public static async Task<IResult> AnnualReportAsync(HttpContext http, AnnualReportService reports, TimeProvider clock)
+    public static async Task<IResult> AnnualReportAsync(HttpContext http, AnnualReportService reports, TimeProvider clock, SecurityLogWriter log)
     {
         var year = http.Request.Query["year"].ToString() is { Length: > 0 } given
             ? int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0
@@ -45,8 +47,12 @@ internal static class OversightEndpoints
             return Results.BadRequest();
         }
 
-        return await reports.GetAsync(http.User.ToActor(), year, http.RequestAborted) is { } report
-            ? Results.File(AnnualReportDocument.Create(report), AnnualReportDocument.ContentType, $"{report.Title}.docx")
-            : Results.Forbid();
+        if (await reports.GetAsync(http.User.ToActor(), year, http.RequestAborted) is not { } report)
+        {
+            return Results.Forbid();
+        }
+
+        await log.WriteAsync(http, SecurityEventKind.Download, $"{report.Title}.docx", null, http.RequestAborted);
+        return Results.File(AnnualReportDocument.Create(report), AnnualReportDocument.ContentType, $"{report.Title}.docx");
     }
 }

@@ -1,4 +1,5 @@
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 
 namespace HuilongbaMediation.Web.Features.Exports;
@@ -15,11 +16,11 @@ public static class CaseExportEndpoints
     {
         // Anonymous at the routing level so that the handler answers 401/403 itself: the cookie scheme would redirect
         // to the sign-in page, and whatever fetched a file would get 200 and an HTML page instead.
-        endpoints.MapGet(XlsxRoute, (HttpContext http, CaseExportService exports) => ExportAsync(http, exports, ExportFormat.Xlsx)).AllowAnonymous();
-        endpoints.MapGet(CsvRoute, (HttpContext http, CaseExportService exports) => ExportAsync(http, exports, ExportFormat.Csv)).AllowAnonymous();
+        endpoints.MapGet(XlsxRoute, (HttpContext http, CaseExportService exports, SecurityLogWriter log) => ExportAsync(http, exports, log, ExportFormat.Xlsx)).AllowAnonymous();
+        endpoints.MapGet(CsvRoute, (HttpContext http, CaseExportService exports, SecurityLogWriter log) => ExportAsync(http, exports, log, ExportFormat.Csv)).AllowAnonymous();
     }
 
-    internal static async Task<IResult> ExportAsync(HttpContext http, CaseExportService exports, ExportFormat format)
+    internal static async Task<IResult> ExportAsync(HttpContext http, CaseExportService exports, SecurityLogWriter log, ExportFormat format)
     {
         if (http.User.ToActor() is not { } actor)
         {
@@ -28,6 +29,7 @@ public static class CaseExportEndpoints
 
         var filter = CaseFilter.Parse(http.Request.QueryString.Value);
         var plan = await exports.PlanAsync(actor, filter, format, http.RequestAborted);
+        await log.WriteAsync(http, SecurityEventKind.Export, plan.FileName, http.Request.QueryString.Value?.TrimStart('?'), http.RequestAborted);
 
         // Personal data, even masked, stays out of shared and browser caches.
         http.Response.Headers.CacheControl = "no-store";

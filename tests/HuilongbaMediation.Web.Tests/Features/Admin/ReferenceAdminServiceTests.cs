@@ -47,6 +47,30 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
         Assert.Equal(7, (await Service.ListAsync(ReferenceKind.Venue)).Count);
     }
 
+    [Theory]
+    [InlineData("\u200B\u200B\u200B")]
+    [InlineData("\u3000\u3000")]
+    [InlineData("\uFEFF\u2060\u202E")]
+    public async Task A_name_of_invisible_characters_only_is_refused_as_empty(string name)
+    {
+        _app.SignInAs(UserRole.Admin);
+
+        var result = await Service.AddAsync(ReferenceKind.Village, new ReferenceItemInput { Name = name });
+
+        Assert.Equal("请填写名称", result.ErrorFor("Name"));
+        Assert.Equal(6, (await Service.ListAsync(ReferenceKind.Village)).Count);
+    }
+
+    [Fact]
+    public async Task Bidi_controls_are_stripped_from_a_name()
+    {
+        _app.SignInAs(UserRole.Admin);
+
+        Assert.True((await Service.AddAsync(ReferenceKind.Venue, new ReferenceItemInput { Name = "\u202E石院子茶馆\u2066" })).Succeeded);
+
+        Assert.Equal("石院子茶馆", (await Service.ListAsync(ReferenceKind.Venue))[^1].Name);
+    }
+
     [Fact]
     public async Task Renaming_keeps_the_row_and_its_seed_code()
     {

@@ -61,9 +61,30 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("\u200B\u200B")]
+    [InlineData("\u3000")]
+    [InlineData("\u3164\uFEFF")]
+    public async Task A_display_name_of_invisible_characters_only_is_refused_as_empty(string name)
+    {
+        var result = await Service.CreateAsync(Mediator("chenjing", name));
+
+        Assert.Equal("请填写姓名", result.ErrorFor("DisplayName"));
+        Assert.Empty(await Service.ListAsync());
+    }
+
+    [Fact]
+    public async Task Bidi_controls_are_stripped_from_a_display_name()
+    {
+        Assert.True((await Service.CreateAsync(Mediator("chenjing", "陈\u202E静"))).Succeeded);
+
+        Assert.Equal("陈静", Assert.Single(await Service.ListAsync()).DisplayName);
+    }
+
+    [Theory]
     [InlineData("short-pw", "密码至少需要 10 个字符。")]
     [InlineData("1234567890", "密码过于常见，容易被猜中，请换一个。")]
-    [InlineData("aaaaaaaaaaaa", "密码过于常见，容易被猜中，请换一个。")]
+    [InlineData("aaaaaaaaaaaa", "密码不能是同一个字符或几个字符的重复")]
+    [InlineData("Huilongba2026", "密码不能是镇名、系统名加年份或数字")]
     [InlineData("chenjing-2026", "密码不能包含用户名。")]
     public async Task Weak_passwords_are_refused_beside_the_password_field_and_nothing_is_written(string password, string message)
     {

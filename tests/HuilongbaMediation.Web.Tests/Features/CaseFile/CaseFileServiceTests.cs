@@ -4,6 +4,7 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 using HuilongbaMediation.Web.Tests.Infrastructure;
@@ -67,6 +68,19 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bidi_controls_are_stripped_from_the_file_name_so_it_reads_as_what_it_is()
+    {
+        var c = await AgreedCases.ResolvedAsync(_app);
+
+        // Shown with the override, "收条\u202Efdp.png" reads as 收条gnp.pdf.
+        var result = await UploadAsync(c.Id, CaseFileItem.PerformanceProof, "\u2066收条\u202Efdp.png\u2069", SampleFiles.Named("png"));
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = await _app.DbAsync();
+        Assert.Equal("收条fdp.png", (await db.CaseAttachments.SingleAsync()).FileName);
+    }
+
+    [Fact]
     public async Task A_file_of_exactly_10_MB_is_accepted()
     {
         var c = await AgreedCases.ResolvedAsync(_app);
@@ -124,9 +138,9 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         var c = await AgreedCases.ResolvedAsync(_app);
         var id = await UploadedAsync(c.Id, "协议履行收据.pdf");
         await _app.SignInAsUserAsync("liqiang");
-        var http = HttpContexts.New();
+        var http = HttpContexts.New(await PrincipalAsync());
 
-        var result = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, await PrincipalAsync(), Files, http.Response, CancellationToken.None);
+        var result = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, http, Files, _app.Get<SecurityLogWriter>(), http.Response, CancellationToken.None);
         await result.ExecuteAsync(http);
 
         Assert.IsType<PhysicalFileHttpResult>(result);
@@ -136,6 +150,9 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         var disposition = http.Response.Headers.ContentDisposition.ToString();
         Assert.StartsWith("inline;", disposition, StringComparison.Ordinal);
         Assert.Contains($"filename*=UTF-8''{Uri.EscapeDataString("协议履行收据.pdf")}", disposition, StringComparison.Ordinal);
+        await using var db = await _app.DbAsync();
+        var line = await db.SecurityLog.SingleAsync(e => e.Kind == SecurityEventKind.Download);
+        Assert.Equal((await _app.UserIdAsync("liqiang"), c.Number, "协议履行收据.pdf"), (line.UserId, line.Subject, line.Detail));
     }
 
     [Fact]
@@ -146,11 +163,14 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("chenjianguo");
 
         var (result, file) = await Files.OpenAsync(await PrincipalAsync(), c.Id, id);
-        var response = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, await PrincipalAsync(), Files, HttpContexts.New().Response, CancellationToken.None);
+        var http = HttpContexts.New(await PrincipalAsync());
+        var response = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, http, Files, _app.Get<SecurityLogWriter>(), http.Response, CancellationToken.None);
 
         Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
         Assert.Null(file);
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(response).StatusCode);
+        await using var db = await _app.DbAsync();
+        Assert.False(await db.SecurityLog.AnyAsync(e => e.Kind == SecurityEventKind.Download)); // nothing was taken
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using HuilongbaMediation.Web.Features.Dashboard;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -142,6 +143,6 @@ public sealed class DashboardExportTests : IAsyncLifetime
         await using var scope = _app.NewScope();
         var http = new DefaultHttpContext { User = (await _app.Auth.GetAuthenticationStateAsync()).User };
         http.Request.QueryString = new QueryString(query);
-        return await OversightEndpoints.DashboardExportAsync(http, scope.Get<StatisticsService>(), Text, TimeProvider.System, xlsx);
+        return await OversightEndpoints.DashboardExportAsync(http, scope.Get<StatisticsService>(), Text, TimeProvider.System, scope.Get<SecurityLogWriter>(), xlsx);
     }
 }

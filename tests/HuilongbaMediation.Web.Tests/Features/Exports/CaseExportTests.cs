@@ -7,6 +7,7 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Exports;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Tests.Features.Referrals;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -261,7 +262,7 @@ public sealed partial class CaseExportTests : IAsyncLifetime
         };
         http.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         http.Response.Body = new MemoryStream();
-        var result = await CaseExportEndpoints.ExportAsync(http, _app.Get<CaseExportService>(), format);
+        var result = await CaseExportEndpoints.ExportAsync(http, _app.Get<CaseExportService>(), _app.Get<SecurityLogWriter>(), format);
         await result.ExecuteAsync(http);
         return http.Response;
     }

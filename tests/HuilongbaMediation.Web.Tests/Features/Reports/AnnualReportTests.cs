@@ -5,6 +5,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Cli;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Reports;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Tests.Features.Dashboard;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -161,6 +162,6 @@ public sealed class AnnualReportTests : IAsyncLifetime
         await using var scope = _app.NewScope();
         var http = new DefaultHttpContext { User = (await _app.Auth.GetAuthenticationStateAsync()).User };
         http.Request.QueryString = new QueryString("?year=2025");
-        return await OversightEndpoints.AnnualReportAsync(http, scope.Get<AnnualReportService>(), TimeProvider.System);
+        return await OversightEndpoints.AnnualReportAsync(http, scope.Get<AnnualReportService>(), TimeProvider.System, scope.Get<SecurityLogWriter>());
     }
 }

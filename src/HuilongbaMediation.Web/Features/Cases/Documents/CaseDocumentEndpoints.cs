@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using HuilongbaMediation.Web.Features.SecurityLog;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 
@@ -15,13 +15,17 @@ public static class CaseDocumentEndpoints
 {
     public const string AgreementDocxRoute = "/cases/{id:int}/agreement.docx";
 
-    public static async Task<IResult> GetAgreementDocxAsync(int id, ClaimsPrincipal user, AgreementService agreements, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> GetAgreementDocxAsync(
+        int id, HttpContext http, AgreementService agreements, SecurityLogWriter log, HttpResponse response, CancellationToken ct)
     {
-        var (result, sheet) = await agreements.GetAsync(user, id, ct);
+        var (result, sheet) = await agreements.GetAsync(http.User, id, ct);
         if (sheet is null)
         {
             return Refused(result);
         }
+
+        // The agreement carries the parties' full 身份证号 and addresses: who took it is logged.
+        await log.WriteAsync(http, SecurityEventKind.Download, sheet.CaseNumber, AgreementDocument.FileName(sheet.CaseNumber), ct);
 
         response.Headers.CacheControl = "no-store"; // personal data: not for shared caches or the browser's disk cache
         return Results.File(AgreementDocument.Create(sheet), AgreementDocument.ContentType, AgreementDocument.FileName(sheet.CaseNumber));

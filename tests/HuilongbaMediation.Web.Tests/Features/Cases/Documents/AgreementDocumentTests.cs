@@ -4,10 +4,12 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Cases.Documents;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 
@@ -119,9 +121,9 @@ public sealed class AgreementDocumentTests : IAsyncLifetime
     public async Task The_endpoint_sends_the_word_file_named_after_the_case_in_RFC_5987_form()
     {
         var c = await AgreedCases.ResolvedAsync(_app);
-        var http = HttpContexts.New();
+        var http = HttpContexts.New(await PrincipalAsync());
 
-        var result = await CaseDocumentEndpoints.GetAgreementDocxAsync(c.Id, await PrincipalAsync(), Agreements, http.Response, CancellationToken.None);
+        var result = await CaseDocumentEndpoints.GetAgreementDocxAsync(c.Id, http, Agreements, _app.Get<SecurityLogWriter>(), http.Response, CancellationToken.None);
         await result.ExecuteAsync(http);
 
         var file = Assert.IsType<FileContentHttpResult>(result);
@@ -134,6 +136,9 @@ public sealed class AgreementDocumentTests : IAsyncLifetime
         Assert.Contains($"filename*=UTF-8''{Uri.EscapeDataString(file.FileDownloadName!)}", disposition, StringComparison.Ordinal);
         using var document = WordprocessingDocument.Open(new MemoryStream(http.Body()), isEditable: false);
         Assert.Contains(c.Number, document.MainDocumentPart!.Document!.InnerText, StringComparison.Ordinal);
+        await using var db = await _app.DbAsync();
+        var line = await db.SecurityLog.SingleAsync(e => e.Kind == SecurityEventKind.Download);
+        Assert.Equal((c.Number, file.FileDownloadName), (line.Subject, line.Detail));
     }
 
     [Fact]
@@ -141,13 +146,15 @@ public sealed class AgreementDocumentTests : IAsyncLifetime
     {
         var resolved = await AgreedCases.ResolvedAsync(_app);
         var oral = await AgreedCases.ResolvedAsync(_app, AgreedCases.Oral);
-        var http = HttpContexts.New();
+        var log = _app.Get<SecurityLogWriter>();
 
         await _app.SignInAsUserAsync("chenjianguo");
-        var forbidden = await CaseDocumentEndpoints.GetAgreementDocxAsync(resolved.Id, await PrincipalAsync(), Agreements, http.Response, CancellationToken.None);
+        var http = HttpContexts.New(await PrincipalAsync());
+        var forbidden = await CaseDocumentEndpoints.GetAgreementDocxAsync(resolved.Id, http, Agreements, log, http.Response, CancellationToken.None);
         await _app.SignInAsUserAsync("zhangmin");
-        var oralAgreement = await CaseDocumentEndpoints.GetAgreementDocxAsync(oral.Id, await PrincipalAsync(), Agreements, http.Response, CancellationToken.None);
-        var missing = await CaseDocumentEndpoints.GetAgreementDocxAsync(404, await PrincipalAsync(), Agreements, http.Response, CancellationToken.None);
+        http = HttpContexts.New(await PrincipalAsync());
+        var oralAgreement = await CaseDocumentEndpoints.GetAgreementDocxAsync(oral.Id, http, Agreements, log, http.Response, CancellationToken.None);
+        var missing = await CaseDocumentEndpoints.GetAgreementDocxAsync(404, http, Agreements, log, http.Response, CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(forbidden).StatusCode);
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsAssignableFrom<IStatusCodeHttpResult>(oralAgreement).StatusCode);
