@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.CaseFile.CaseAttachment> CaseAttachments => Set<Features.CaseFile.CaseAttachment>();
 
+    public DbSet<Features.Import.LedgerAlias> LedgerAliases => Set<Features.Import.LedgerAlias>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -82,7 +82,7 @@ public sealed partial class ResourceTests
         { "CasesText", "AgreementKind", Enum.GetNames<AgreementKind>() },
         { "CasesText", "TerminationReason", Enum.GetNames<TerminationReason>() },
         { "CasesText", "Performance", Enum.GetNames<PerformanceStatus>() },
-        { "CasesText", "Command", Enum.GetNames<CaseCommand>() },
+        { "CasesText", "Command", [.. CaseCommands.ForTrigger.Values.Concat(CaseCommands.ForAction.Values).Select(c => c.Name)] },
         { "CasesText", "History", [.. Enum.GetNames<CaseTrigger>(), .. Enum.GetNames<CaseAction>()] },
         { "CaseFileText", "Item", Enum.GetNames<CaseFileItem>() },
         { "CaseFileText", "Retention", Enum.GetNames<CaseFileRetention>() },

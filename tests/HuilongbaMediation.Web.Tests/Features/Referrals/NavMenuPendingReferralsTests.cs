@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Features.Cases;
 using Bunit;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Components.Layout;
@@ -28,7 +30,7 @@ public sealed class NavMenuPendingReferralsTests : MudTestContext
 
         var queue = app.Get<ReferralQueueService>();
         var referral = (await queue.ListAsync())!.Referrals.Single();
-        Assert.True((await queue.ReturnAsync(referral.Id, referral.Version, "请继续调解")).Succeeded);
+        Assert.True((await app.Get<CaseService>().ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("请继续调解", ChinaClock.Today(DateTime.UtcNow)))).Succeeded);
         await cut.InvokeAsync(() => count.RefreshAsync());
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=pending-referrals]")));
