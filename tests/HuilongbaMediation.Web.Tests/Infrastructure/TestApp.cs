@@ -40,7 +40,8 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <param name="demo">Seed the demo users.</param>
     /// <param name="dataFolder">Share another instance's database (as a second process would); a fresh one by default.</param>
-    public static async Task<TestApp> StartAsync(bool demo = false, string? dataFolder = null)
+    /// <param name="clock">The app's clock (a FakeTimeProvider, to record steps on a chosen day); the real one by default.</param>
+    public static async Task<TestApp> StartAsync(bool demo = false, string? dataFolder = null, TimeProvider? clock = null)
     {
         var folder = dataFolder is null ? Directory.CreateTempSubdirectory("hm-web-tests-") : new DirectoryInfo(dataFolder);
         if (dataFolder is null)
@@ -61,6 +62,11 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Cases"] = "false",
         });
         builder.AddHuilongbaServices();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddSingleton<TestAuthenticationStateProvider>();
         builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         var app = builder.Build();
