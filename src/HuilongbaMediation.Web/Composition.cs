@@ -7,6 +7,7 @@ using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Home;
+using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
@@ -123,6 +124,7 @@ public static class Composition
         services.AddCaseFile();
         services.AddOversight();
         services.AddReferralsAndDeadlines();
+        services.AddLedgers();
     }
 
     /// <summary>Checks and migrates the database and seeds reference data (and, in demo mode, the demo users).</summary>
@@ -132,6 +134,7 @@ public static class Composition
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseStartup.PrepareAsync(db);
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<LedgerAliasSeeder>().SeedAsync();
         if (seedDemo && scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
@@ -160,5 +163,6 @@ public static class Composition
         app.MapCaseFileEndpoints();
         app.MapOversightEndpoints();
         app.MapReferralsEndpoints();
+        app.MapLedgerEndpoints();
     }
 }

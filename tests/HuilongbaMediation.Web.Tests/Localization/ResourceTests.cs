@@ -16,7 +16,7 @@ namespace HuilongbaMediation.Web.Tests.Localization;
 /// </summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string WebProject = Path.Combine(RepoRoot(), "src", "HuilongbaMediation.Web");
+    private static readonly string WebProject = Path.Combine(Infrastructure.RepoPaths.Root, "src", "HuilongbaMediation.Web");
 
     public static TheoryData<string> Resources => new(
         Directory.EnumerateFiles(Path.Combine(WebProject, "Resources"), "*.resx")
@@ -134,17 +134,6 @@ public sealed partial class ResourceTests
     private static HashSet<string> Keys(string resource) =>
         XDocument.Load(Path.Combine(WebProject, "Resources", $"{resource}.resx")).Root!.Elements("data")
             .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HuilongbaMediation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("HuilongbaMediation.sln not found above the test folder.");
-    }
 
     [GeneratedRegex("""IStringLocalizer<(?<resource>\w+)>\s+(?<name>\w+)""")]
     private static partial Regex Injection();
