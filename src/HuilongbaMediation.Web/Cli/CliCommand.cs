@@ -20,7 +20,8 @@ public abstract class CliCommand
         ["create-admin", ..] => new UsageCommand("用法：create-admin <用户名>（密码从标准输入或环境变量 HUILONGBA_ADMIN_PASSWORD 读取）"),
         ["report", "annual", .. var options] => AnnualReportCommand.FromOptions(options),
         ["report", ..] => new UsageCommand(AnnualReportCommand.Usage),
-        [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand($"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>"),
+        ["import", .. var options] => ImportCommand.FromOptions(options),
+        [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand($"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>"),
         _ => null,
     };
 
