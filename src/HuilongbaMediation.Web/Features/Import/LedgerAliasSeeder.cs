@@ -23,7 +23,7 @@ public sealed class LedgerAliasSeeder(IDbContextFactory<AppDbContext> dbFactory)
     private static readonly (string Code, string[] Aliases)[] Categories =
     [
         ("marriage-family", ["婚姻", "家庭", "婚姻家庭纠纷", "婚姻家庭类", "赡养", "抚养", "继承", "离婚"]),
-        ("neighbour", ["相邻", "相邻关系", "邻里关系", "邻居", "邻里纠纷"]),
+        ("neighbour", ["相邻纠纷", "相邻", "相邻关系", "邻里关系", "邻居", "邻里纠纷"]),
         ("housing-homestead", ["房屋", "宅基地", "房屋宅基地纠纷", "房产"]),
         ("contract", ["合同纠纷", "借款", "借贷", "民间借贷"]),
         ("business", ["经营", "生产经营纠纷", "合伙"]),
