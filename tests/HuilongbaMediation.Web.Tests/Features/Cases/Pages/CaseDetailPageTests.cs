@@ -100,4 +100,31 @@ public sealed class CaseDetailPageTests : CasePageContext
         cut.WaitForAssertion(() => Assert.Equal("调解中", cut.Find("[data-testid=case-head] .case-status").TextContent.Trim()));
         Assert.Contains("记录调解", cut.Find("[data-testid=case-actions]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Each_command_asks_for_its_date_defaulting_to_today_and_refuses_one_before_the_filing_beside_the_field()
+    {
+        await App.SignInAsUserAsync("zhangmin");
+        var today = ChinaClock.Today(DateTime.UtcNow);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<CaseDetail>(p => p.Add(x => x.Id, _filed.Id));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=action-Accept]")));
+
+        var opening = cut.Find("[data-testid=action-Accept]").ClickAsync(new());
+        dialogs.WaitForElement("[data-testid=command-Accept]");
+        var date = dialogs.Find("input[data-field=AcceptedOn], [data-field=AcceptedOn] input");
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), date.GetAttribute("value"));
+        await date.ChangeAsync(new() { Value = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await dialogs.Find("[data-testid=action-confirm]").ClickAsync(new());
+
+        dialogs.WaitForAssertion(() => Assert.Contains(
+            $"受理日期不能早于登记日期（{today.ToLabel()}）",
+            dialogs.Find("input[data-field=AcceptedOn], [data-field=AcceptedOn] input").Closest(".mud-input-control")!.TextContent,
+            StringComparison.Ordinal));
+        await date.ChangeAsync(new() { Value = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await dialogs.Find("[data-testid=action-confirm]").ClickAsync(new());
+        await opening;
+
+        cut.WaitForAssertion(() => Assert.Equal("调解中", cut.Find("[data-testid=case-head] .case-status").TextContent.Trim()));
+    }
 }
