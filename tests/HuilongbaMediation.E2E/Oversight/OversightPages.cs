@@ -25,6 +25,10 @@ internal static partial class OversightPages
     public static ILocator PendingBadge(IPage page) => page.GetByTestId("nav").GetByTestId("pending-referrals");
 
     /// <summary>The input or textarea of a MudBlazor field carrying the test id (on the element or its wrapper).</summary>
+    /// <summary>The input of a form field by the field's name (the input record's property, the form's data-field).</summary>
+    public static ILocator FormField(ILocator scope, string field) =>
+        scope.Locator($"input[data-field={field}], textarea[data-field={field}], [data-field={field}] input, [data-field={field}] textarea").First;
+
     public static ILocator Field(ILocator scope, string testId) =>
         scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
