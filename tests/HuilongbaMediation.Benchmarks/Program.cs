@@ -20,6 +20,13 @@ using Microsoft.Extensions.Logging;
 // The hot paths (dashboard, case list, search, a transition) on towns of growing size, each on a real SQLite file
 // built through the app's own composition. It prints the median time of each and its ratio to the smallest town:
 // a path that loads only what it shows grows far slower than the town.
+// `-- import 10000`: a ledger of that many rows imported into an empty database, then imported again (see LedgerImportBenchmark).
+if (args is ["import", ..])
+{
+    await LedgerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 var scales = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10, 50];
 const int Runs = 7;
 var results = new List<(int Scale, int Cases, Dictionary<string, double> Ms)>();
@@ -62,7 +69,7 @@ foreach (var scale in scales)
             ["search by name"] = await MedianAsync(() => list.ListAsync(new CaseListRequest(new CaseFilter { Search = "王" }))),
         };
         var next = 0;
-        timings["transition (accept)"] = await MedianAsync(() => cases.AcceptAsync(filed[next].Id, filed[next++].Version), warmUp: false);
+        timings["transition (accept)"] = await MedianAsync(() => cases.AcceptAsync(filed[next].Id, filed[next++].Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))), warmUp: false);
         results.Add((scale, count, timings));
         Console.Error.WriteLine($"scale {scale}: {count} cases measured");
     }
