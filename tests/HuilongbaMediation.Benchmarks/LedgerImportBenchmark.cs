@@ -32,17 +32,7 @@ internal static class LedgerImportBenchmark
         var folder = Directory.CreateTempSubdirectory("hm-bench-import-");
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder.FullName });
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = "Data Source=bench.db",
-                ["Demo:Enabled"] = "true",
-                ["Demo:Cases"] = "false",
-            });
-            builder.AddHuilongbaServices();
-            await using var app = builder.Build();
-            await app.PrepareDatabaseAsync(seedDemo: true);
+            await using var app = await BenchmarkApp.StartAsync(folder);
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             Actor office;

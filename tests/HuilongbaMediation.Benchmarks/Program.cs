@@ -35,19 +35,7 @@ foreach (var scale in scales)
     var folder = Directory.CreateTempSubdirectory("hm-bench-");
     try
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder.FullName });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = "Data Source=bench.db",
-            ["Demo:Enabled"] = "true",
-            ["Demo:Cases"] = "false",
-        });
-        builder.AddHuilongbaServices();
-        builder.Services.AddSingleton<JudicialOfficeUser>();
-        builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<JudicialOfficeUser>());
-        await using var app = builder.Build();
-        await app.PrepareDatabaseAsync(seedDemo: true);
+        await using var app = await BenchmarkApp.StartAsync(folder);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var count = await services.GetRequiredService<DemoCaseGenerator>().GenerateAsync(scale);
