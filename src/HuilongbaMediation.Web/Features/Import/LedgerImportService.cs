@@ -155,7 +155,9 @@ public sealed class LedgerImportService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         db.Cases.AddRange(added);
-        await db.SaveChangesAsync(ct);
+
+        // Synchronously: Microsoft.Data.Sqlite has no real asynchronous I/O, and EF's async path costs more per row.
+        db.SaveChanges();
         await tx.CommitAsync(ct);
         return (added.Count, present, refused);
     }
