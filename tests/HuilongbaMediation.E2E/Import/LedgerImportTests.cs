@@ -52,6 +52,23 @@ public sealed class LedgerImportTests(AppHost app, ITestOutputHelper output) : B
             Assert.True(new FileInfo(path).Length > 0);
         });
 
+    [E2ETheory]
+    [InlineData(Device.Desktop)]
+    [InlineData(Device.Phone)]
+    public Task The_alias_table_shows_the_usual_forms_and_admins_add_to_it(Device device) =>
+        OnPageAsync(device, async page =>
+        {
+            await SignInAsync(page, "admin");
+            await page.GotoAsync("/admin/aliases");
+            await WaitForInteractiveAsync(page);
+            await Expect(page.GetByTestId("aliases-Village")).ToContainTextAsync("物流园区");
+            await Expect(page.GetByTestId("aliases-Category")).ToContainTextAsync("相邻纠纷");
+            await Expect(page.GetByTestId("aliases-Outcome")).ToContainTextAsync("调解不成");
+            await Expect(page.GetByTestId("alias-form")).ToBeVisibleAsync();
+            await ScreenshotAsync(page, $"aliases-{device.Slug()}");
+            await AssertNoSidewaysScrollingAsync(page, device);
+        });
+
     [E2EFact]
     public Task The_dashboard_of_2022_shows_the_imported_year() =>
         OnPageAsync(Device.Desktop, async page =>
