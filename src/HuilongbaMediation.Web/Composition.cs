@@ -9,6 +9,7 @@ using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Home;
+using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Localization;
@@ -141,6 +142,7 @@ public static class Composition
         services.AddBackups(builder.Configuration);
         services.AddOversight();
         services.AddReferralsAndDeadlines();
+        services.AddLedgers();
     }
 
     /// <summary>
@@ -156,6 +158,7 @@ public static class Composition
         var prepared = await DatabaseStartup.PrepareAsync(db);
         SecureDataFolder(app, DatabaseStartup.DataFolder(db.Database.GetConnectionString()!));
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<LedgerAliasSeeder>().SeedAsync();
         if (!seedDemo)
         {
             return;
@@ -232,5 +235,6 @@ public static class Composition
         app.MapOversightEndpoints();
         app.MapReferralsEndpoints();
         app.MapSecurityLogEndpoints();
+        app.MapLedgerEndpoints();
     }
 }

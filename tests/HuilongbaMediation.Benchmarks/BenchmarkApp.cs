@@ -1,9 +1,11 @@
 using HuilongbaMediation.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-/// <summary>The app's own composition over a SQLite file in <paramref name="folder"/>, with the demo users, quiet.</summary>
+/// <summary>The app's own composition over a fresh SQLite file in <c>folder</c>, with the demo users, quiet.</summary>
 internal static class BenchmarkApp
 {
     public static WebApplicationBuilder Builder(DirectoryInfo folder)
@@ -18,5 +20,16 @@ internal static class BenchmarkApp
         });
         builder.AddHuilongbaServices();
         return builder;
+    }
+
+    /// <summary>The app, prepared, acting as the judicial office (<see cref="JudicialOfficeUser"/>).</summary>
+    public static async Task<WebApplication> StartAsync(DirectoryInfo folder)
+    {
+        var builder = Builder(folder);
+        builder.Services.AddSingleton<JudicialOfficeUser>();
+        builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<JudicialOfficeUser>());
+        var app = builder.Build();
+        await app.PrepareDatabaseAsync(seedDemo: true);
+        return app;
     }
 }

@@ -24,6 +24,13 @@ if (args is ["sign-in", ..])
     return;
 }
 
+// `-- import 10000`: a ledger of that many rows imported into an empty database, then imported again (see LedgerImportBenchmark).
+if (args is ["import", ..])
+{
+    await LedgerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 var scales = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10, 50];
 const int Runs = 7;
 var results = new List<(int Scale, int Cases, Dictionary<string, double> Ms)>();
@@ -32,11 +39,7 @@ foreach (var scale in scales)
     var folder = Directory.CreateTempSubdirectory("hm-bench-");
     try
     {
-        var builder = BenchmarkApp.Builder(folder);
-        builder.Services.AddSingleton<JudicialOfficeUser>();
-        builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<JudicialOfficeUser>());
-        await using var app = builder.Build();
-        await app.PrepareDatabaseAsync(seedDemo: true);
+        await using var app = await BenchmarkApp.StartAsync(folder);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var count = await services.GetRequiredService<DemoCaseGenerator>().GenerateAsync(scale);
@@ -58,7 +61,7 @@ foreach (var scale in scales)
             ["search by name"] = await MedianAsync(() => list.ListAsync(new CaseListRequest(new CaseFilter { Search = "王" }))),
         };
         var next = 0;
-        timings["transition (accept)"] = await MedianAsync(() => cases.AcceptAsync(filed[next].Id, filed[next++].Version), warmUp: false);
+        timings["transition (accept)"] = await MedianAsync(() => cases.AcceptAsync(filed[next].Id, filed[next++].Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))), warmUp: false);
         results.Add((scale, count, timings));
         Console.Error.WriteLine($"scale {scale}: {count} cases measured");
     }

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Tests.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using HuilongbaMediation.Domain.Cases;
@@ -81,7 +82,7 @@ while (true)
         if (offered.Count > 0)
         {
             var command = offered[random.Next(offered.Count)];
-            Report(await town.FireAsync(cases, details!, command, random), command.ToString());
+            Report(await ValidCommands.FireAsync(cases, details!, command, town.Inputs, random), command.Name);
         }
     }
 }
@@ -164,21 +165,6 @@ internal sealed record Town(Actor Mediator, Actor Office, int Category, int Sour
         return [.. "%PDF-1.4\n"u8, .. body];
     }
 
-    public Task<CaseResult> FireAsync(CaseService s, CaseDetails c, CaseCommand command, Random random) => command switch
-    {
-        CaseCommand.Accept => s.AcceptAsync(c.Id, c.Version),
-        CaseCommand.Decline => s.DeclineAsync(c.Id, c.Version, "已向法院起诉"),
-        CaseCommand.RecordSession => s.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, Venue, "双方当事人", "调解记录")),
-        CaseCommand.Resolve => s.ResolveAsync(c.Id, c.Version, new AgreementInput { Kind = AgreementKind.Oral, Terms = "双方口头约定共同疏通排水沟", SignedOn = Today }),
-        CaseCommand.Refer => s.ReferAsync(c.Id, c.Version, Target, "需诉讼解决", false),
-        CaseCommand.Terminate => s.TerminateAsync(c.Id, c.Version, TerminationReason.PartyRefused, null),
-        CaseCommand.ApproveReferral => s.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", null),
-        CaseCommand.ReturnReferral => s.ReturnReferralAsync(c.Id, c.Version, "请继续调解"),
-        CaseCommand.Reopen => s.ReopenAsync(c.Id, c.Version, "协议未履行"),
-        CaseCommand.AssignMediators => s.AssignMediatorsAsync(c.Id, c.Version, Mediator.UserId, []),
-        CaseCommand.ExtendDeadline => s.ExtendDeadlineAsync(c.Id, c.Version, (c.DueOn ?? Today).AddDays(10), "当事人申请延期"),
-        CaseCommand.RecordFollowUp => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(Today, random.Next(2) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
-        CaseCommand.RecordJudicialConfirmation => s.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(true, null, null, null)),
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
-    };
+    /// <summary>The inputs of the commands (<see cref="ValidCommands"/>): the mediator leads, nobody assists.</summary>
+    public CommandInputs Inputs => new(Today, Venue, Target, Mediator.UserId, Mediator.UserId);
 }

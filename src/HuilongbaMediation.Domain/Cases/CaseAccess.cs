@@ -30,6 +30,9 @@ public static class CaseAccess
         _ => false,
     };
 
+    /// <summary>Ledgers are imported by the judicial office and admins: an import files cases of every village at once.</summary>
+    public static bool CanImport(Actor actor) => actor.Role is UserRole.JudicialOffice or UserRole.Admin;
+
     internal static bool MayFire(MediationCase @case, Actor actor, CaseTrigger trigger) => Includes(WhoFor(trigger), @case, actor);
 
     internal static string Describe(CaseTrigger trigger) => Describe(WhoFor(trigger));

@@ -43,6 +43,8 @@ public sealed record CaseDraft : IHistoryData
     /// <summary>At least one applicant and one respondent.</summary>
     public required IReadOnlyList<PartyDraft> Parties { get; init; }
 
+    DateOnly? IHistoryData.EventDate => FiledOn;
+
     /// <summary>The draft as the history keeps it: identity numbers and phones masked.</summary>
     internal CaseDraft Masked() => this with
     {

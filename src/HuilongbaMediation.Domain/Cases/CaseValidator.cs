@@ -60,7 +60,7 @@ public static class CaseValidator
         errors.AddIf(draft.PeopleInvolved < MinPeopleInvolved, nameof(draft.PeopleInvolved), $"涉及人数至少为 {MinPeopleInvolved}");
         errors.Defined(nameof(draft.RiskLevel), draft.RiskLevel, "风险等级");
         errors.Text(nameof(draft.RiskNote), draft.RiskNote, "风险说明", NoteMaxLength, required: draft.RiskLevel == RiskLevel.High);
-        errors.AddIf(draft.FiledOn > today, nameof(draft.FiledOn), "登记日期不能晚于今天");
+        errors.AddIf(draft.FiledOn > today, nameof(draft.FiledOn), $"登记日期不能晚于今天（{today.ToLabel()}）");
         errors.AddIf(draft.FiledOn < EarliestFilingDate, nameof(draft.FiledOn), $"登记日期不能早于{EarliestFilingDate.ToLabel()}");
 
         var parties = draft.Parties ?? [];
@@ -103,21 +103,21 @@ public static class CaseValidator
         errors.Text(prefix + nameof(party.CurrentAddress), party.CurrentAddress, "现住址", AddressMaxLength, required: false);
     }
 
-    internal static IReadOnlyList<FieldError> Validate(DeclineData data) =>
+    internal static IReadOnlyList<FieldError> Validate(DeclineInput data) =>
         Reason(nameof(data.Reason), data.Reason, "不予受理理由");
 
-    internal static IReadOnlyList<FieldError> Validate(SessionInput session, MediationCase @case, DateOnly today)
+    /// <summary>A session's contents; its date is checked with the other event dates (MediationCase.Dated).</summary>
+    internal static IReadOnlyList<FieldError> Validate(SessionInput session)
     {
         var errors = new FieldErrors();
-        errors.AddIf(session.HeldOn > today, nameof(session.HeldOn), "调解日期不能晚于今天");
-        errors.AddIf(session.HeldOn < @case.AcceptedOn, nameof(session.HeldOn), "调解日期不能早于受理日期");
         errors.Reference(nameof(session.VenueId), session.VenueId, "调解场所");
         errors.Text(nameof(session.Attendees), session.Attendees, "参加人员", NoteMaxLength);
         errors.Text(nameof(session.Summary), session.Summary, "调解情况", RecordMaxLength);
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(AgreementInput agreement, MediationCase @case, DateOnly today)
+    /// <summary>An agreement's contents and its other dates; the date signed is checked with the other event dates.</summary>
+    internal static IReadOnlyList<FieldError> Validate(AgreementInput agreement, DateOnly today)
     {
         var errors = new FieldErrors();
         errors.Defined(nameof(agreement.Kind), agreement.Kind, "协议形式");
@@ -127,15 +127,13 @@ public static class CaseValidator
         errors.Text(nameof(agreement.Responsibilities), agreement.Responsibilities, "各方责任", RecordMaxLength, required: written);
         errors.Text(nameof(agreement.Terms), agreement.Terms, "协议内容", RecordMaxLength);
         errors.Text(nameof(agreement.PerformanceManner), agreement.PerformanceManner, "履行方式", NoteMaxLength, required: written);
-        errors.AddIf(agreement.SignedOn > today, nameof(agreement.SignedOn), "协议日期不能晚于今天");
-        errors.AddIf(agreement.SignedOn < @case.AcceptedOn, nameof(agreement.SignedOn), "协议日期不能早于受理日期");
         errors.AddIf(agreement.EffectiveOn < agreement.SignedOn, nameof(agreement.EffectiveOn), "生效日期不能早于协议日期");
         errors.AddIf(agreement.EffectiveOn > today, nameof(agreement.EffectiveOn), "生效日期不能晚于今天");
         errors.AddIf(agreement.PerformanceDeadline < agreement.SignedOn, nameof(agreement.PerformanceDeadline), "履行期限不能早于协议日期");
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(ReferData data)
+    internal static IReadOnlyList<FieldError> Validate(ReferInput data)
     {
         var errors = new FieldErrors();
         errors.Reference(nameof(data.TargetId), data.TargetId, "移交去向");
@@ -143,7 +141,7 @@ public static class CaseValidator
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(TerminateData data)
+    internal static IReadOnlyList<FieldError> Validate(TerminateInput data)
     {
         var errors = new FieldErrors();
         errors.Defined(nameof(data.Reason), data.Reason, "终止原因");
@@ -151,7 +149,7 @@ public static class CaseValidator
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(ApproveReferralData data)
+    internal static IReadOnlyList<FieldError> Validate(ApproveReferralInput data)
     {
         var errors = new FieldErrors();
         errors.Text(nameof(data.ReceivingBody), data.ReceivingBody, "接收单位", NameMaxLength);
@@ -159,7 +157,7 @@ public static class CaseValidator
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(ReturnReferralData data) =>
+    internal static IReadOnlyList<FieldError> Validate(ReturnReferralInput data) =>
         Reason(nameof(data.Comment), data.Comment, "退回意见");
 
     internal static IReadOnlyList<FieldError> Validate(ReopenData data) =>
@@ -187,11 +185,10 @@ public static class CaseValidator
         return errors.Errors;
     }
 
-    internal static IReadOnlyList<FieldError> Validate(FollowUpInput visit, Agreement agreement, DateOnly today)
+    /// <summary>A visit's contents; its date is checked with the other event dates (not before the agreement).</summary>
+    internal static IReadOnlyList<FieldError> Validate(FollowUpInput visit)
     {
         var errors = new FieldErrors();
-        errors.AddIf(visit.VisitedOn > today, nameof(visit.VisitedOn), "回访日期不能晚于今天");
-        errors.AddIf(visit.VisitedOn < agreement.SignedOn, nameof(visit.VisitedOn), "回访日期不能早于协议日期");
         errors.Defined(nameof(visit.Performance), visit.Performance, "履行情况");
         errors.Text(nameof(visit.Notes), visit.Notes, "回访情况", NoteMaxLength, required: false);
         return errors.Errors;
@@ -207,14 +204,24 @@ public static class CaseValidator
                 appliedOn < agreement.EffectiveOn || appliedOn > agreement.JudicialConfirmationDeadline,
                 nameof(confirmation.AppliedOn),
                 $"须在协议生效之日起 {Agreement.JudicialConfirmationDays} 日内（{agreement.EffectiveOn.ToLabel()}至{agreement.JudicialConfirmationDeadline.ToLabel()}）申请司法确认");
-            errors.AddIf(appliedOn > today, nameof(confirmation.AppliedOn), "申请日期不能晚于今天");
+            errors.AddIf(appliedOn > today, nameof(confirmation.AppliedOn), $"申请日期不能晚于今天（{today.ToLabel()}）");
             errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength);
-            errors.Text(nameof(confirmation.Result), confirmation.Result, "确认结果", NoteMaxLength, required: false);
+            errors.Text(nameof(confirmation.Result), confirmation.Result, "确认结果", NoteMaxLength, required: confirmation.DecidedOn is not null);
+            if (confirmation.DecidedOn is { } decidedOn)
+            {
+                errors.AddIf(decidedOn < appliedOn, nameof(confirmation.DecidedOn), $"裁定日期不能早于申请日期（{appliedOn.ToLabel()}）");
+                errors.AddIf(decidedOn > today, nameof(confirmation.DecidedOn), $"裁定日期不能晚于今天（{today.ToLabel()}）");
+            }
+            else
+            {
+                errors.AddIf(!string.IsNullOrWhiteSpace(confirmation.Result), nameof(confirmation.DecidedOn), "请填写裁定日期");
+            }
         }
         else
         {
             errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength, required: false);
             errors.AddIf(!Text.IsBlank(confirmation.Result), nameof(confirmation.Result), "尚未申请司法确认，不能填写确认结果");
+            errors.AddIf(confirmation.DecidedOn is not null, nameof(confirmation.DecidedOn), "尚未申请司法确认，不能填写裁定日期");
         }
 
         return errors.Errors;

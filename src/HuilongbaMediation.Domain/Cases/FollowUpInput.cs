@@ -8,6 +8,8 @@ namespace HuilongbaMediation.Domain.Cases;
 /// <param name="Notes">回访情况, up to 500 characters.</param>
 public sealed record FollowUpInput(DateOnly VisitedOn, PerformanceStatus Performance, string? Notes) : IHistoryData
 {
+    DateOnly? IHistoryData.EventDate => VisitedOn;
+
     string IHistoryData.Describe() =>
         $"回访日期 {VisitedOn.ToLabel()}；履行情况：{Performance.ToLabel()}" + (Text.Clean(Notes) is { } notes ? $"；{notes}" : "");
 }

@@ -2,57 +2,56 @@ namespace HuilongbaMediation.Domain.Cases;
 
 /// <summary>
 /// What a trigger or recorded action carries. It is the parameter the workflow machine is fired with, and
-/// the history entry keeps it twice: <see cref="Describe"/> as <see cref="HistoryEntry.Details"/> and the
-/// object itself, as JSON, as <see cref="HistoryEntry.Data"/>.
+/// the history entry keeps it: <see cref="Describe"/> as <see cref="HistoryEntry.Details"/>, the object itself,
+/// as JSON, as <see cref="HistoryEntry.Data"/>, and what the figures read as typed columns (<see cref="EventDate"/>,
+/// <see cref="NewDueDate"/>, <see cref="Agreement"/>).
 /// </summary>
 internal interface IHistoryData
 {
     /// <summary>A short Chinese sentence of what was carried.</summary>
     string Describe();
+
+    /// <summary>The date the recorded thing happened, when it carries one; otherwise it is dated the day it was recorded.</summary>
+    DateOnly? EventDate => null;
+
+    /// <summary>The due date (办结期限) this step sets, if any: Accept, Reopen, ExtendDeadline.</summary>
+    DateOnly? NewDueDate => null;
+
+    /// <summary>The kind of agreement a Resolve reached.</summary>
+    AgreementKind? Agreement => null;
 }
 
 internal sealed record AcceptData(DateOnly AcceptedOn, DateOnly DueOn) : IHistoryData
 {
+    DateOnly? IHistoryData.EventDate => AcceptedOn;
+
+    DateOnly? IHistoryData.NewDueDate => DueOn;
+
     public string Describe() => $"受理日期 {AcceptedOn.ToLabel()}；办结期限 {DueOn.ToLabel()}";
 }
 
-internal sealed record DeclineData(string Reason, DateOnly DeclinedOn) : IHistoryData
+internal sealed record ResolveData(AgreementInput Agreement) : IHistoryData
 {
-    public string Describe() => $"不予受理理由：{Reason}";
-}
+    DateOnly? IHistoryData.EventDate => Agreement.SignedOn;
 
-internal sealed record ResolveData(AgreementInput Agreement, DateOnly ResolvedOn) : IHistoryData
-{
+    AgreementKind? IHistoryData.Agreement => Agreement.Kind;
+
     public string Describe() => $"{Agreement.Kind.ToLabel()}；协议日期 {Agreement.SignedOn.ToLabel()}";
 }
 
-internal sealed record ReferData(int TargetId, string Reason, bool Urgent, DateOnly ReferredOn) : IHistoryData
+internal sealed record ReopenData(string Reason, DateOnly ReopenedOn, DateOnly DueOn) : IHistoryData
 {
-    public string Describe() => $"移交理由：{Reason}" + (Urgent ? "；紧急（有暴力风险）" : "");
-}
+    DateOnly? IHistoryData.EventDate => ReopenedOn;
 
-internal sealed record TerminateData(TerminationReason Reason, string? Note, DateOnly TerminatedOn) : IHistoryData
-{
-    public string Describe() => $"终止原因：{Reason.ToLabel()}" + (Note is null ? "" : $"；{Note}");
-}
+    DateOnly? IHistoryData.NewDueDate => DueOn;
 
-internal sealed record ApproveReferralData(string ReceivingBody, string? ReceiptNumber, DateOnly ApprovedOn) : IHistoryData
-{
-    public string Describe() => $"接收单位：{ReceivingBody}" + (ReceiptNumber is null ? "" : $"；回执编号：{ReceiptNumber}");
-}
-
-internal sealed record ReturnReferralData(string Comment) : IHistoryData
-{
-    public string Describe() => $"退回意见：{Comment}";
-}
-
-internal sealed record ReopenData(string Reason, DateOnly DueOn) : IHistoryData
-{
-    public string Describe() => $"重新调解理由：{Reason}；办结期限 {DueOn.ToLabel()}";
+    public string Describe() => $"重新调解日期 {ReopenedOn.ToLabel()}；重新调解理由：{Reason}；办结期限 {DueOn.ToLabel()}";
 }
 
 internal sealed record ExtendDeadlineData(DateOnly PreviousDueOn, DateOnly NewDueOn, string Reason) : IHistoryData
 {
+    DateOnly? IHistoryData.NewDueDate => NewDueOn;
+
     public string Describe() => $"办结期限由 {PreviousDueOn.ToLabel()} 延长至 {NewDueOn.ToLabel()}；理由：{Reason}";
 }
 

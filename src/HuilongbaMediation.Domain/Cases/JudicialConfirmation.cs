@@ -17,11 +17,15 @@ public sealed class JudicialConfirmation
 
     public string? Result { get; private set; }
 
+    /// <summary>The date of the court's decision (<see cref="Result"/>).</summary>
+    public DateOnly? DecidedOn { get; private set; }
+
     internal static JudicialConfirmation From(JudicialConfirmationInput input) => new()
     {
         IntendsToApply = input.IntendsToApply,
         AppliedOn = input.AppliedOn,
         Court = Text.Clean(input.Court),
         Result = Text.Clean(input.Result),
+        DecidedOn = input.DecidedOn,
     };
 }

@@ -104,6 +104,24 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 
+    /// <summary>What the date a step carries is called, for messages ("受理日期不能早于登记日期（…）") and the history.</summary>
+    public static string EventDateLabel(string action) => action switch
+    {
+        nameof(CaseAction.File) => "登记日期",
+        nameof(CaseTrigger.Accept) => "受理日期",
+        nameof(CaseTrigger.Decline) => "不予受理日期",
+        nameof(CaseTrigger.RecordSession) => "调解日期",
+        nameof(CaseTrigger.Resolve) => "协议日期",
+        nameof(CaseTrigger.Refer) => "移交日期",
+        nameof(CaseTrigger.Terminate) => "终止日期",
+        nameof(CaseTrigger.ApproveReferral) => "审核通过日期",
+        nameof(CaseTrigger.ReturnReferral) => "退回日期",
+        nameof(CaseTrigger.Reopen) => "重新调解日期",
+        nameof(CaseAction.RecordFollowUp) => "回访日期",
+        nameof(CaseAction.RecordJudicialConfirmation) => "司法确认日期",
+        _ => "记录日期",
+    };
+
     /// <summary>A date the way Chinese documents write it: 2026年3月2日.</summary>
     public static string ToLabel(this DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

@@ -22,13 +22,13 @@ public sealed partial class MediationCase
         });
 
     /// <summary>延长办结期限: moves the due date of a case in mediation later, to today or after, with a reason (judicial office).</summary>
-    public WorkflowResult ExtendDeadline(Actor actor, DateTime nowUtc, DateOnly newDueOn, string reason) =>
+    public WorkflowResult ExtendDeadline(Actor actor, DateTime nowUtc, ExtendDeadlineInput input) =>
         Record(
             actor,
             nowUtc,
             CaseAction.ExtendDeadline,
             CaseAccess.MayRecord(this, actor, CaseAction.ExtendDeadline),
-            new ExtendDeadlineData(DueOn.GetValueOrDefault(), newDueOn, Text.Required(reason)),
+            new ExtendDeadlineData(DueOn.GetValueOrDefault(), input.NewDueOn, Text.Required(input.Reason)),
             data => CaseValidator.Validate(data, ChinaClock.Today(nowUtc)),
             data => DueOn = data.NewDueOn);
 
@@ -40,7 +40,7 @@ public sealed partial class MediationCase
             CaseAction.RecordFollowUp,
             CaseAccess.MayRecord(this, actor, CaseAction.RecordFollowUp),
             visit,
-            input => CaseValidator.Validate(input, Agreement!, ChinaClock.Today(nowUtc)),
+            input => [.. Dated(nameof(input.VisitedOn), "回访日期", input.VisitedOn, nowUtc, transitionsOnly: true), .. CaseValidator.Validate(input)],
             input => _followUps.Add(FollowUpVisit.From(input, actor.UserId, nowUtc)));
 
     /// <summary>记录司法确认: the parties' intention, application (within 30 days of the agreement taking effect) and result.</summary>

@@ -16,58 +16,57 @@ public sealed partial class MediationCase
     /// </summary>
     public IReadOnlyList<CaseTrigger> PermittedTriggers(Actor actor) => Permitted(Machine(actor));
 
-    /// <summary>受理: Filed → Mediating once a lead mediator is assigned; accepted on today, due in 30 days.</summary>
-    public WorkflowResult Accept(Actor actor, DateTime nowUtc)
-    {
-        var today = ChinaClock.Today(nowUtc);
-        return Fire(actor, nowUtc, CaseTrigger.Accept, new AcceptData(today, today.AddDays(MediationDays)), _ => []);
-    }
+    /// <summary>受理: Filed → Mediating once a lead mediator is assigned; due <see cref="MediationDays"/> days after the date accepted.</summary>
+    public WorkflowResult Accept(Actor actor, DateTime nowUtc, AcceptInput input) =>
+        Fire(actor, nowUtc, CaseTrigger.Accept, new AcceptData(input.AcceptedOn, input.AcceptedOn.AddDays(MediationDays)), data =>
+            Dated(nameof(input.AcceptedOn), "受理日期", data.AcceptedOn, nowUtc));
 
     /// <summary>不予受理: Filed → Declined, with the reason (already in court, not a civil dispute, ...).</summary>
-    public WorkflowResult Decline(Actor actor, DateTime nowUtc, string reason) =>
-        Fire(actor, nowUtc, CaseTrigger.Decline, new DeclineData(Text.Required(reason), ChinaClock.Today(nowUtc)), CaseValidator.Validate);
+    public WorkflowResult Decline(Actor actor, DateTime nowUtc, DeclineInput input) =>
+        Fire(actor, nowUtc, CaseTrigger.Decline, input with { Reason = Text.Required(input.Reason) }, data =>
+            [.. Dated(nameof(input.DeclinedOn), "不予受理日期", data.DeclinedOn, nowUtc), .. CaseValidator.Validate(data)]);
 
-    /// <summary>记录调解: adds a session record; the case stays Mediating.</summary>
+    /// <summary>记录调解: adds a session record; the case stays Mediating. Sessions may be entered out of order, but not before the mediation began.</summary>
     public WorkflowResult RecordSession(Actor actor, DateTime nowUtc, SessionInput session) =>
-        Fire(actor, nowUtc, CaseTrigger.RecordSession, session, input => CaseValidator.Validate(input, this, ChinaClock.Today(nowUtc)));
+        Fire(actor, nowUtc, CaseTrigger.RecordSession, session, input =>
+            [.. Dated(nameof(input.HeldOn), "调解日期", input.HeldOn, nowUtc, transitionsOnly: true), .. CaseValidator.Validate(input)]);
 
-    /// <summary>调解成功: Mediating → Resolved with the agreement, once at least one session is recorded.</summary>
-    public WorkflowResult Resolve(Actor actor, DateTime nowUtc, AgreementInput agreement)
-    {
-        var today = ChinaClock.Today(nowUtc);
-        return Fire(actor, nowUtc, CaseTrigger.Resolve, new ResolveData(agreement, today), data => CaseValidator.Validate(data.Agreement, this, today));
-    }
+    /// <summary>调解成功: Mediating → Resolved with the agreement, once at least one session is recorded; it counts on the date signed.</summary>
+    public WorkflowResult Resolve(Actor actor, DateTime nowUtc, AgreementInput agreement) =>
+        Fire(actor, nowUtc, CaseTrigger.Resolve, new ResolveData(agreement), data =>
+            [.. Dated(nameof(agreement.SignedOn), "协议日期", agreement.SignedOn, nowUtc), .. CaseValidator.Validate(data.Agreement, ChinaClock.Today(nowUtc))]);
 
     /// <summary>移交: Mediating → ReferralPending, to the target (移交去向 id) with a reason; urgent when there is a risk of violence.</summary>
-    public WorkflowResult Refer(Actor actor, DateTime nowUtc, int targetId, string reason, bool urgent) =>
-        Fire(actor, nowUtc, CaseTrigger.Refer, new ReferData(targetId, Text.Required(reason), urgent, ChinaClock.Today(nowUtc)), CaseValidator.Validate);
+    public WorkflowResult Refer(Actor actor, DateTime nowUtc, ReferInput input) =>
+        Fire(actor, nowUtc, CaseTrigger.Refer, input with { Reason = Text.Required(input.Reason) }, data =>
+            [.. Dated(nameof(input.ReferredOn), "移交日期", data.ReferredOn, nowUtc), .. CaseValidator.Validate(data)]);
 
     /// <summary>终止调解: Filed or Mediating → Terminated; the note is required when the reason is Other.</summary>
-    public WorkflowResult Terminate(Actor actor, DateTime nowUtc, TerminationReason reason, string? note) =>
-        Fire(actor, nowUtc, CaseTrigger.Terminate, new TerminateData(reason, Text.Clean(note), ChinaClock.Today(nowUtc)), CaseValidator.Validate);
+    public WorkflowResult Terminate(Actor actor, DateTime nowUtc, TerminateInput input) =>
+        Fire(actor, nowUtc, CaseTrigger.Terminate, input with { Note = Text.Clean(input.Note) }, data =>
+            [.. Dated(nameof(input.TerminatedOn), "终止日期", data.TerminatedOn, nowUtc), .. CaseValidator.Validate(data)]);
 
     /// <summary>审核通过: ReferralPending → ReferralApproved, naming the receiving body and, when known, its receipt number.</summary>
-    public WorkflowResult ApproveReferral(Actor actor, DateTime nowUtc, string receivingBody, string? receiptNumber) =>
+    public WorkflowResult ApproveReferral(Actor actor, DateTime nowUtc, ApproveReferralInput input) =>
         Fire(
             actor,
             nowUtc,
             CaseTrigger.ApproveReferral,
-            new ApproveReferralData(Text.Required(receivingBody), Text.Clean(receiptNumber), ChinaClock.Today(nowUtc)),
-            CaseValidator.Validate);
+            input with { ReceivingBody = Text.Required(input.ReceivingBody), ReceiptNumber = Text.Clean(input.ReceiptNumber) },
+            data => [.. Dated(nameof(input.ApprovedOn), "审核通过日期", data.ApprovedOn, nowUtc), .. CaseValidator.Validate(data)]);
 
     /// <summary>退回重调: ReferralPending → Mediating, with the judicial office's comment. The due date is unchanged.</summary>
-    public WorkflowResult ReturnReferral(Actor actor, DateTime nowUtc, string comment) =>
-        Fire(actor, nowUtc, CaseTrigger.ReturnReferral, new ReturnReferralData(Text.Required(comment)), CaseValidator.Validate);
+    public WorkflowResult ReturnReferral(Actor actor, DateTime nowUtc, ReturnReferralInput input) =>
+        Fire(actor, nowUtc, CaseTrigger.ReturnReferral, input with { Comment = Text.Required(input.Comment) }, data =>
+            [.. Dated(nameof(input.ReturnedOn), "退回日期", data.ReturnedOn, nowUtc), .. CaseValidator.Validate(data)]);
 
     /// <summary>
     /// 重新调解: Resolved → Mediating after a follow-up visit since the resolution found the agreement not or
-    /// only partly performed; mediation is due again 30 days from today.
+    /// only partly performed; mediation is due again 30 days from the date reopened.
     /// </summary>
-    public WorkflowResult Reopen(Actor actor, DateTime nowUtc, string reason)
-    {
-        var today = ChinaClock.Today(nowUtc);
-        return Fire(actor, nowUtc, CaseTrigger.Reopen, new ReopenData(Text.Required(reason), today.AddDays(MediationDays)), CaseValidator.Validate);
-    }
+    public WorkflowResult Reopen(Actor actor, DateTime nowUtc, ReopenInput input) =>
+        Fire(actor, nowUtc, CaseTrigger.Reopen, new ReopenData(Text.Required(input.Reason), input.ReopenedOn, input.ReopenedOn.AddDays(MediationDays)), data =>
+            [.. Dated(nameof(input.ReopenedOn), "重新调解日期", data.ReopenedOn, nowUtc), .. CaseValidator.Validate(data)]);
 
     /// <summary>
     /// The workflow machine over this case for one call: its state is <see cref="Status"/> itself (external
@@ -78,20 +77,20 @@ public sealed partial class MediationCase
     {
         var machine = new StateMachine<CaseStatus, CaseTrigger>(() => Status, status => Status = status);
         var accept = machine.SetTriggerParameters<AcceptData>(CaseTrigger.Accept);
-        var decline = machine.SetTriggerParameters<DeclineData>(CaseTrigger.Decline);
+        var decline = machine.SetTriggerParameters<DeclineInput>(CaseTrigger.Decline);
         var recordSession = machine.SetTriggerParameters<SessionInput>(CaseTrigger.RecordSession);
         var resolve = machine.SetTriggerParameters<ResolveData>(CaseTrigger.Resolve);
-        var refer = machine.SetTriggerParameters<ReferData>(CaseTrigger.Refer);
-        var terminate = machine.SetTriggerParameters<TerminateData>(CaseTrigger.Terminate);
-        var approveReferral = machine.SetTriggerParameters<ApproveReferralData>(CaseTrigger.ApproveReferral);
-        var returnReferral = machine.SetTriggerParameters<ReturnReferralData>(CaseTrigger.ReturnReferral);
+        var refer = machine.SetTriggerParameters<ReferInput>(CaseTrigger.Refer);
+        var terminate = machine.SetTriggerParameters<TerminateInput>(CaseTrigger.Terminate);
+        var approveReferral = machine.SetTriggerParameters<ApproveReferralInput>(CaseTrigger.ApproveReferral);
+        var returnReferral = machine.SetTriggerParameters<ReturnReferralInput>(CaseTrigger.ReturnReferral);
         var reopen = machine.SetTriggerParameters<ReopenData>(CaseTrigger.Reopen);
 
         Tuple<Func<bool>, string> Who(CaseTrigger trigger) =>
             Guard(() => CaseAccess.MayFire(this, actor, trigger), CaseAccess.Describe(trigger));
 
         machine.Configure(CaseStatus.Filed)
-            .PermitIf(CaseTrigger.Accept, CaseStatus.Mediating, Who(CaseTrigger.Accept), Guard(() => LeadMediator is not null, AcceptNeedsLead))
+            .PermitIf(CaseTrigger.Accept, CaseStatus.Mediating, Who(CaseTrigger.Accept), Guard(() => LeadMediator is not null || _importing is not null, AcceptNeedsLead))
             .PermitIf(CaseTrigger.Decline, CaseStatus.Declined, Who(CaseTrigger.Decline))
             .PermitIf(CaseTrigger.Terminate, CaseStatus.Terminated, Who(CaseTrigger.Terminate));
 
@@ -101,12 +100,12 @@ public sealed partial class MediationCase
             .OnEntryFrom(returnReferral, data => Referral!.Return(data), "记录退回意见")
             .OnEntryFrom(reopen, data => (ReopenReason, DueOn, ConcludedOn) = (data.Reason, data.DueOn, null), "记录重新调解理由并重设办结期限")
             .PermitReentryIf(CaseTrigger.RecordSession, Who(CaseTrigger.RecordSession))
-            .PermitIf(CaseTrigger.Resolve, CaseStatus.Resolved, Who(CaseTrigger.Resolve), Guard(() => _sessions.Count > 0, ResolveNeedsSession))
+            .PermitIf(CaseTrigger.Resolve, CaseStatus.Resolved, Who(CaseTrigger.Resolve), Guard(() => _sessions.Count > 0 || _importing is not null, ResolveNeedsSession))
             .PermitIf(CaseTrigger.Refer, CaseStatus.ReferralPending, Who(CaseTrigger.Refer))
             .PermitIf(CaseTrigger.Terminate, CaseStatus.Terminated, Who(CaseTrigger.Terminate));
 
         machine.Configure(CaseStatus.Resolved)
-            .OnEntryFrom(resolve, data => (Agreement, ConcludedOn) = (Agreement.From(data.Agreement), data.ResolvedOn), "保存调解协议")
+            .OnEntryFrom(resolve, data => (Agreement, ConcludedOn) = (Agreement.From(data.Agreement), data.Agreement.SignedOn), "保存调解协议")
             .PermitIf(CaseTrigger.Reopen, CaseStatus.Mediating, Who(CaseTrigger.Reopen), Guard(FollowUpFoundAgreementUnperformed, ReopenNeedsUnperformedFollowUp));
 
         machine.Configure(CaseStatus.ReferralPending)
@@ -158,6 +157,40 @@ public sealed partial class MediationCase
             AppendHistory(actor, nowUtc, transition.Source, transition.Destination, transition.Trigger.ToString(), data));
         machine.Fire(new StateMachine<CaseStatus, CaseTrigger>.TriggerWithParameters<TData>(trigger), data);
         return WorkflowResult.Ok;
+    }
+
+    /// <summary>
+    /// The rule for every event date: not in the future, and not before the previous step (the filing, or the latest
+    /// dated step since). A session or follow-up visit may be entered out of order, so it is held only to the latest
+    /// change of status (<paramref name="transitionsOnly"/>).
+    /// </summary>
+    private IReadOnlyList<FieldError> Dated(string field, string label, DateOnly date, DateTime nowUtc, bool transitionsOnly = false)
+    {
+        var today = ChinaClock.Today(nowUtc);
+        if (date > today)
+        {
+            return [new FieldError(field, $"{label}不能晚于今天（{today.ToLabel()}）")];
+        }
+
+        var (previousOn, previousLabel) = PreviousStep(transitionsOnly);
+        return date < previousOn ? [new FieldError(field, $"{label}不能早于{previousLabel}（{previousOn.ToLabel()}）")] : [];
+    }
+
+    /// <summary>The latest dated step of the history, and what its date is called (登记日期, 受理日期, ...).</summary>
+    internal (DateOnly On, string Label) PreviousStep(bool transitionsOnly = false)
+    {
+        var (on, action) = (FiledOn, nameof(CaseAction.File));
+        foreach (var entry in _history)
+        {
+            var dated = entry.Action == nameof(CaseAction.File) || entry.Action == nameof(CaseAction.RecordFollowUp) || Enum.IsDefined(typeof(CaseTrigger), entry.Action);
+            var transition = entry.FromStatus is null || entry.FromStatus != entry.ToStatus;
+            if (dated && (transition || !transitionsOnly) && entry.OccurredOn >= on)
+            {
+                (on, action) = (entry.OccurredOn, entry.Action);
+            }
+        }
+
+        return (on, Labels.EventDateLabel(action));
     }
 
     private static IReadOnlyList<CaseTrigger> Permitted(StateMachine<CaseStatus, CaseTrigger> machine) =>

@@ -55,15 +55,15 @@ public sealed partial class MediationCase
     /// <summary>登记日期</summary>
     public DateOnly FiledOn { get; private set; }
 
-    /// <summary>受理日期: the China date of the Accept transition.</summary>
+    /// <summary>受理日期, as entered with the Accept transition.</summary>
     public DateOnly? AcceptedOn { get; private set; }
 
     /// <summary>办结期限: accepted on + 30 days; later when extended; reset to 30 days on reopening.</summary>
     public DateOnly? DueOn { get; private set; }
 
     /// <summary>
-    /// The China date of the transition into a concluded state (Resolved, ReferralApproved, Declined,
-    /// Terminated); null while the case is open (Filed, Mediating, ReferralPending).
+    /// The date of the transition into a concluded state (Resolved: the agreement's date; ReferralApproved, Declined,
+    /// Terminated: the date entered with it); null while the case is open (Filed, Mediating, ReferralPending).
     /// </summary>
     public DateOnly? ConcludedOn { get; private set; }
 
@@ -93,6 +93,9 @@ public sealed partial class MediationCase
 
     public JudicialConfirmation? JudicialConfirmation { get; private set; }
 
+    /// <summary>Where an imported case came from (台账导入); null for a case filed in the app.</summary>
+    public LedgerRecord? Ledger { get; private set; }
+
     public IReadOnlyList<Party> Parties => _parties;
 
     public IReadOnlyList<CaseMediator> Mediators => _mediators;
@@ -113,7 +116,10 @@ public sealed partial class MediationCase
     /// China date the draft is checked against, normally <see cref="ChinaClock.Today"/> of <paramref name="nowUtc"/>.
     /// The case has no number yet: the web layer calls <see cref="AssignNumber"/> in the same transaction.
     /// </summary>
-    public static WorkflowResult<MediationCase> File(CaseDraft draft, Actor actor, DateTime nowUtc, DateOnly today)
+    public static WorkflowResult<MediationCase> File(CaseDraft draft, Actor actor, DateTime nowUtc, DateOnly today) =>
+        File(draft, actor, nowUtc, today, ledger: null);
+
+    private static WorkflowResult<MediationCase> File(CaseDraft draft, Actor actor, DateTime nowUtc, DateOnly today, LedgerRecord? ledger)
     {
         ChinaClock.RequireUtc(nowUtc);
         if (!CaseAccess.CanFile(actor, draft.VillageId))
@@ -142,6 +148,8 @@ public sealed partial class MediationCase
             FiledOn = draft.FiledOn,
             Status = CaseStatus.Filed,
             FiledById = actor.UserId,
+            Ledger = ledger,
+            _importing = ledger,
         };
         @case._parties.AddRange(draft.Parties.Select(Party.From));
         @case.AppendHistory(actor, nowUtc, from: null, CaseStatus.Filed, nameof(CaseAction.File), draft.Masked());
@@ -154,7 +162,8 @@ public sealed partial class MediationCase
     /// </summary>
     /// <exception cref="InvalidOperationException">The case already has a number.</exception>
     /// <exception cref="ArgumentException"><paramref name="year"/> is not the year the case was filed on.</exception>
-    public void AssignNumber(int year, int sequence)
+    /// <param name="ledgerNumber">An imported case's own number from its ledger, kept as its 案号 (the sequence is still the year's next).</param>
+    public void AssignNumber(int year, int sequence, string? ledgerNumber = null)
     {
         if (Number.Length > 0)
         {
@@ -166,9 +175,9 @@ public sealed partial class MediationCase
             throw new ArgumentException($"A case filed on {FiledOn:O} is numbered in {FiledOn.Year}, not {year}.", nameof(year));
         }
 
-        (Number, Year, Sequence) = (CaseNumber.Format(year, sequence), year, sequence);
+        (Number, Year, Sequence) = (Text.Clean(ledgerNumber) ?? CaseNumber.Format(year, sequence), year, sequence);
     }
 
     private void AppendHistory(Actor actor, DateTime nowUtc, CaseStatus? from, CaseStatus to, string action, IHistoryData data) =>
-        _history.Add(HistoryEntry.Create(actor, nowUtc, from, to, action, data));
+        _history.Add(HistoryEntry.Create(actor, nowUtc, from, to, action, data, _importing?.Label));
 }

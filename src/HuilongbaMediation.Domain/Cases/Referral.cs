@@ -25,7 +25,7 @@ public sealed class Referral
     /// <summary>退回意见, when returned for mediation.</summary>
     public string? ReturnComment { get; private set; }
 
-    internal static Referral From(ReferData data) => new()
+    internal static Referral From(ReferInput data) => new()
     {
         TargetId = data.TargetId,
         Reason = data.Reason,
@@ -33,7 +33,7 @@ public sealed class Referral
         ReferredOn = data.ReferredOn,
     };
 
-    internal void Approve(ApproveReferralData data) => (ReceivingBody, ReceiptNumber) = (data.ReceivingBody, data.ReceiptNumber);
+    internal void Approve(ApproveReferralInput data) => (ReceivingBody, ReceiptNumber) = (data.ReceivingBody, data.ReceiptNumber);
 
-    internal void Return(ReturnReferralData data) => ReturnComment = data.Comment;
+    internal void Return(ReturnReferralInput data) => ReturnComment = data.Comment;
 }

@@ -7,6 +7,8 @@ namespace HuilongbaMediation.Domain.Cases;
 /// <param name="Summary">调解情况, including the terms of an oral agreement.</param>
 public sealed record SessionInput(DateOnly HeldOn, int VenueId, string Attendees, string Summary) : IHistoryData
 {
+    DateOnly? IHistoryData.EventDate => HeldOn;
+
     /// <summary>The venue's name as the history tells it (the domain knows venues by id; the web layer names it).</summary>
     public string? VenueName { get; init; }
 

@@ -59,6 +59,15 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
             r.HasOne<ReferralTarget>().WithMany().HasForeignKey(x => x.TargetId).OnDelete(DeleteBehavior.Restrict);
             r.HasIndex(x => new { x.Urgent, x.ReferredOn }).HasDatabaseName("IX_Cases_ReferralReviewQueue");
         });
+        builder.OwnsOne(c => c.Ledger, l =>
+        {
+            l.Property(x => x.FileName).HasMaxLength(LedgerRecord.FileNameMaxLength).IsRequired();
+            l.Property(x => x.RowKey).HasMaxLength(64).IsRequired();
+            l.Property(x => x.Number).HasMaxLength(LedgerRecord.NumberMaxLength);
+            l.Property(x => x.Mediators).HasMaxLength(LedgerRecord.MediatorsMaxLength);
+            l.HasIndex(x => x.RowKey).IsUnique().HasDatabaseName("IX_Cases_LedgerRowAlreadyImported");
+            l.Ignore(x => x.Label);
+        });
         builder.OwnsOne(c => c.JudicialConfirmation, j =>
         {
             j.Property(x => x.Court).HasMaxLength(CaseValidator.NameMaxLength * 2);
@@ -137,8 +146,10 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Action).HasMaxLength(40).IsRequired();
         builder.Property(h => h.Details).IsRequired();
         builder.Property(h => h.Data).IsRequired();
+        builder.Property(h => h.ImportedFrom).HasMaxLength(LedgerRecord.FileNameMaxLength + 20);
         builder.HasIndex(h => new { h.CaseId, h.AtUtc }).HasDatabaseName("IX_CaseHistory_Timeline");
-        builder.HasIndex(h => new { h.Action, h.AtUtc }).HasDatabaseName("IX_CaseHistory_EventsInPeriod");
+        builder.HasIndex(h => new { h.Action, h.OccurredOn }).HasDatabaseName("IX_CaseHistory_EventsInPeriod");
+        builder.HasIndex(h => new { h.CaseId, h.OccurredOn }).HasDatabaseName("IX_CaseHistory_StateAsOf");
 
         // The form instance whose submission wrote this entry (CaseService): a second submission of the same form is
         // recognised by it and answered with the first one's result. Not the domain's business, so a shadow property.

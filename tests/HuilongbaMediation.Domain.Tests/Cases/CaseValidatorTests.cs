@@ -38,7 +38,7 @@ public sealed class CaseValidatorTests
     public void Filed_on_may_be_today_but_not_tomorrow()
     {
         Assert.Empty(Errors(Valid with { FiledOn = Today }));
-        Assert.Equal([new FieldError("FiledOn", "登记日期不能晚于今天")], Errors(Valid with { FiledOn = Today.AddDays(1) }));
+        Assert.Equal([new FieldError("FiledOn", $"登记日期不能晚于今天（{Today.ToLabel()}）")], Errors(Valid with { FiledOn = Today.AddDays(1) }));
     }
 
     [Fact]

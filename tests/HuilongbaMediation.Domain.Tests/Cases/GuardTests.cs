@@ -30,7 +30,7 @@ public sealed class GuardTests
         var @case = scenario.In(CaseStatus.Filed);
         var lateEveningUtc = new DateTime(2026, 3, 31, 16, 30, 0, DateTimeKind.Utc); // 00:30 on 1 April in China
 
-        Ok(@case.Accept(Actors.Lead, lateEveningUtc));
+        Ok(@case.Accept(Actors.Lead, lateEveningUtc, new AcceptInput(HuilongbaMediation.Domain.Common.ChinaClock.Today(lateEveningUtc))));
 
         Assert.Equal(new DateOnly(2026, 4, 1), @case.AcceptedOn);
         Assert.Equal(new DateOnly(2026, 5, 1), @case.DueOn);

@@ -81,7 +81,7 @@ public sealed class RecordedActionTests
         var @case = _scenario.In(CaseStatus.Mediating);
         var dueOn = @case.DueOn!.Value;
 
-        Ok(@case.ExtendDeadline(Actors.JudicialOffice, _scenario.Tick(), dueOn.AddDays(15), "当事人住院"));
+        Ok(@case.ExtendDeadline(Actors.JudicialOffice, _scenario.Tick(), new ExtendDeadlineInput(dueOn.AddDays(15), "当事人住院")));
 
         Assert.Equal(dueOn.AddDays(15), @case.DueOn);
         Assert.Equal($"办结期限由 {dueOn.ToLabel()} 延长至 {dueOn.AddDays(15).ToLabel()}；理由：当事人住院", @case.History[^1].Details);
@@ -93,7 +93,7 @@ public sealed class RecordedActionTests
         var @case = _scenario.In(CaseStatus.Mediating);
         var dueOn = @case.DueOn!.Value;
 
-        var result = @case.ExtendDeadline(Actors.JudicialOffice, _scenario.Tick(), dueOn, "");
+        var result = @case.ExtendDeadline(Actors.JudicialOffice, _scenario.Tick(), new ExtendDeadlineInput(dueOn, ""));
 
         Assert.Equal(["NewDueOn", "Reason"], result.Errors.Select(e => e.Field));
         Assert.Equal(dueOn, @case.DueOn);
@@ -107,11 +107,11 @@ public sealed class RecordedActionTests
         var weeksLater = _scenario.Now.AddDays(MediationCase.MediationDays + 27);
         var today = ChinaClock.Today(weeksLater);
 
-        var result = @case.ExtendDeadline(Actors.JudicialOffice, weeksLater, dueOn.AddDays(15), "当事人外出");
+        var result = @case.ExtendDeadline(Actors.JudicialOffice, weeksLater, new ExtendDeadlineInput(dueOn.AddDays(15), "当事人外出"));
 
         Assert.Equal([new FieldError("NewDueOn", $"新的办结期限不能早于今天（{today.ToLabel()}）")], result.Errors);
         Assert.Equal(dueOn, @case.DueOn);
-        Ok(@case.ExtendDeadline(Actors.JudicialOffice, weeksLater, today, "当事人外出"));
+        Ok(@case.ExtendDeadline(Actors.JudicialOffice, weeksLater, new ExtendDeadlineInput(today, "当事人外出")));
         Assert.Equal(today, @case.DueOn);
     }
 
@@ -134,10 +134,10 @@ public sealed class RecordedActionTests
         var signedOn = @case.Agreement!.SignedOn;
 
         Assert.Equal(
-            [new FieldError("VisitedOn", "回访日期不能早于协议日期")],
+            [new FieldError("VisitedOn", $"回访日期不能早于协议日期（{signedOn.ToLabel()}）")],
             @case.RecordFollowUp(Actors.Lead, _scenario.Tick(), new FollowUpInput(signedOn.AddDays(-1), PerformanceStatus.None, null)).Errors);
         Assert.Equal(
-            [new FieldError("VisitedOn", "回访日期不能晚于今天")],
+            [new FieldError("VisitedOn", $"回访日期不能晚于今天（{_scenario.Today.ToLabel()}）")],
             @case.RecordFollowUp(Actors.Lead, _scenario.Tick(), new FollowUpInput(_scenario.Today.AddDays(1), PerformanceStatus.None, null)).Errors);
     }
 

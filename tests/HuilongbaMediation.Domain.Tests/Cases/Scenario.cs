@@ -105,15 +105,15 @@ internal sealed class Scenario
         var today = ChinaClock.Today(now);
         return trigger switch
         {
-            CaseTrigger.Accept => @case.Accept(actor, now),
-            CaseTrigger.Decline => @case.Decline(actor, now, "双方已向法院起诉"),
+            CaseTrigger.Accept => @case.Accept(actor, now, new AcceptInput(today)),
+            CaseTrigger.Decline => @case.Decline(actor, now, new DeclineInput("双方已向法院起诉", today)),
             CaseTrigger.RecordSession => @case.RecordSession(actor, now, new SessionInput(today, 3, "张三、李四", "双方陈述了各自意见。")),
             CaseTrigger.Resolve => @case.Resolve(actor, now, WrittenAgreement(today)),
-            CaseTrigger.Refer => @case.Refer(actor, now, 1, "涉及人身伤害，需由派出所处理", urgent: true),
-            CaseTrigger.Terminate => @case.Terminate(actor, now, TerminationReason.Other, "一方外出务工，无法联系"),
-            CaseTrigger.ApproveReferral => @case.ApproveReferral(actor, now, "回龙坝派出所", "HLB-2026-017"),
-            CaseTrigger.ReturnReferral => @case.ReturnReferral(actor, now, "可先行调解"),
-            CaseTrigger.Reopen => @case.Reopen(actor, now, "回访发现被申请人未按期付款"),
+            CaseTrigger.Refer => @case.Refer(actor, now, new ReferInput(1, "涉及人身伤害，需由派出所处理", Urgent: true, today)),
+            CaseTrigger.Terminate => @case.Terminate(actor, now, new TerminateInput(TerminationReason.Other, "一方外出务工，无法联系", today)),
+            CaseTrigger.ApproveReferral => @case.ApproveReferral(actor, now, new ApproveReferralInput("回龙坝派出所", "HLB-2026-017", today)),
+            CaseTrigger.ReturnReferral => @case.ReturnReferral(actor, now, new ReturnReferralInput("可先行调解", today)),
+            CaseTrigger.Reopen => @case.Reopen(actor, now, new ReopenInput("回访发现被申请人未按期付款", today)),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
         };
     }
@@ -126,7 +126,7 @@ internal sealed class Scenario
         return action switch
         {
             CaseAction.AssignMediators => @case.AssignMediators(actor, now, LeadAndAssistant),
-            CaseAction.ExtendDeadline => @case.ExtendDeadline(actor, now, (@case.DueOn is { } due && due > today ? due : today).AddDays(15), "当事人外出，需延期"),
+            CaseAction.ExtendDeadline => @case.ExtendDeadline(actor, now, new ExtendDeadlineInput((@case.DueOn is { } due && due > today ? due : today).AddDays(15), "当事人外出，需延期")),
             CaseAction.RecordFollowUp => @case.RecordFollowUp(actor, now, new FollowUpInput(today, performance, "电话回访")),
             CaseAction.RecordJudicialConfirmation => @case.RecordJudicialConfirmation(actor, now, new JudicialConfirmationInput(true, today, "沙坪坝区人民法院", null)),
             CaseAction.RevealPersonalData => @case.RevealPersonalData(actor, now, 1, PersonalDataField.IdNumber),

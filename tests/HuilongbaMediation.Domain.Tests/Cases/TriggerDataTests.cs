@@ -14,11 +14,11 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.Filed);
 
-        Ok(@case.Decline(Actors.VillageHead, _scenario.Tick(), "  不属于民间纠纷  "));
+        Ok(@case.Decline(Actors.VillageHead, _scenario.Tick(), new DeclineInput("  不属于民间纠纷  ", _scenario.Today)));
 
         Assert.Equal("不属于民间纠纷", @case.DeclineReason);
         Assert.Equal(_scenario.Today, @case.ConcludedOn);
-        Assert.Equal("不予受理理由：不属于民间纠纷", @case.History[^1].Details);
+        Assert.Equal($"不予受理日期 {_scenario.Today.ToLabel()}；不予受理理由：不属于民间纠纷", @case.History[^1].Details);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class TriggerDataTests
         var @case = _scenario.In(CaseStatus.Filed);
         var before = Snapshot(@case);
 
-        var result = @case.Decline(Actors.VillageHead, _scenario.Tick(), " ");
+        var result = @case.Decline(Actors.VillageHead, _scenario.Tick(), new DeclineInput(" ", _scenario.Today));
 
         Assert.Equal(WorkflowResultKind.Invalid, result.Kind);
         Assert.Equal([new FieldError("Reason", "请填写不予受理理由")], result.Errors);
@@ -40,7 +40,7 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.Mediating);
 
-        Assert.Equal(WorkflowResultKind.NotAllowedInState, @case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), "").Kind);
+        Assert.Equal(WorkflowResultKind.NotAllowedInState, @case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), new ReturnReferralInput("", _scenario.Today)).Kind);
     }
 
     [Fact]
@@ -48,11 +48,11 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.ReferralPending);
 
-        Ok(@case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), new string('意', 500)));
+        Ok(@case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), new ReturnReferralInput(new string('意', 500), _scenario.Today)));
         Ok(_scenario.Fire(@case, CaseTrigger.Refer, Actors.Lead));
         Assert.Equal(
             [new FieldError("Comment", "退回意见不能超过 500 字")],
-            @case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), new string('意', 501)).Errors);
+            @case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), new ReturnReferralInput(new string('意', 501), _scenario.Today)).Errors);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class TriggerDataTests
 
         var result = @case.RecordSession(Actors.Lead, _scenario.Tick(), new SessionInput(@case.AcceptedOn!.Value.AddDays(-1), 3, "张三", "调解"));
 
-        Assert.Equal([new FieldError("HeldOn", "调解日期不能早于受理日期")], result.Errors);
+        Assert.Equal([new FieldError("HeldOn", $"调解日期不能早于受理日期（{@case.AcceptedOn.Value.ToLabel()}）")], result.Errors);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class TriggerDataTests
 
         Assert.Equal((1, "涉及人身伤害，需由派出所处理", true, _scenario.Today), (@case.Referral!.TargetId, @case.Referral.Reason, @case.Referral.Urgent, @case.Referral.ReferredOn));
         Assert.Null(@case.ConcludedOn);
-        Assert.Equal("移交理由：涉及人身伤害，需由派出所处理；紧急（有暴力风险）", @case.History[^1].Details);
+        Assert.Equal($"移交日期 {_scenario.Today.ToLabel()}；移交理由：涉及人身伤害，需由派出所处理；紧急（有暴力风险）", @case.History[^1].Details);
         Assert.Contains("\"TargetId\":1", @case.History[^1].Data, StringComparison.Ordinal);
         Assert.Contains("\"Urgent\":true", @case.History[^1].Data, StringComparison.Ordinal);
     }
@@ -159,7 +159,7 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.Mediating);
 
-        var result = @case.Refer(Actors.Lead, _scenario.Tick(), 0, "", urgent: false);
+        var result = @case.Refer(Actors.Lead, _scenario.Tick(), new ReferInput(0, "", Urgent: false, _scenario.Today));
 
         Assert.Equal([new FieldError("TargetId", "请选择移交去向"), new FieldError("Reason", "请填写移交理由")], result.Errors);
     }
@@ -169,7 +169,7 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.ReferralPending);
 
-        Ok(@case.ApproveReferral(Actors.JudicialOffice, _scenario.Tick(), "陈家桥人民法庭", null));
+        Ok(@case.ApproveReferral(Actors.JudicialOffice, _scenario.Tick(), new ApproveReferralInput("陈家桥人民法庭", null, _scenario.Today)));
 
         Assert.Equal(("陈家桥人民法庭", (string?)null), (@case.Referral!.ReceivingBody, @case.Referral.ReceiptNumber));
         Assert.Equal(_scenario.Today, @case.ConcludedOn);
@@ -182,7 +182,7 @@ public sealed class TriggerDataTests
 
         Assert.Equal(
             [new FieldError("ReceivingBody", "请填写接收单位")],
-            @case.ApproveReferral(Actors.JudicialOffice, _scenario.Tick(), "", "123").Errors);
+            @case.ApproveReferral(Actors.JudicialOffice, _scenario.Tick(), new ApproveReferralInput("", "123", _scenario.Today)).Errors);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class TriggerDataTests
         var @case = _scenario.In(CaseStatus.ReferralPending);
         var dueOn = @case.DueOn;
 
-        Ok(@case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), "可先行调解"));
+        Ok(@case.ReturnReferral(Actors.JudicialOffice, _scenario.Tick(), new ReturnReferralInput("可先行调解", _scenario.Today)));
 
         Assert.Equal(CaseStatus.Mediating, @case.Status);
         Assert.Equal("可先行调解", @case.Referral?.ReturnComment);
@@ -205,11 +205,11 @@ public sealed class TriggerDataTests
 
         Assert.Equal(
             [new FieldError("Note", "请填写终止说明")],
-            @case.Terminate(Actors.Lead, _scenario.Tick(), TerminationReason.Other, null).Errors);
-        Ok(@case.Terminate(Actors.Lead, _scenario.Tick(), TerminationReason.PartyRefused, null));
+            @case.Terminate(Actors.Lead, _scenario.Tick(), new TerminateInput(TerminationReason.Other, null, _scenario.Today)).Errors);
+        Ok(@case.Terminate(Actors.Lead, _scenario.Tick(), new TerminateInput(TerminationReason.PartyRefused, null, _scenario.Today)));
         Assert.Equal(TerminationReason.PartyRefused, @case.TerminationReason);
         Assert.Equal(_scenario.Today, @case.ConcludedOn);
-        Assert.Equal("终止原因：一方明确拒绝调解（人民调解法第十七条）", @case.History[^1].Details);
+        Assert.Equal($"终止日期 {_scenario.Today.ToLabel()}；终止原因：一方明确拒绝调解（人民调解法第十七条）", @case.History[^1].Details);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.Filed);
 
-        Ok(@case.Terminate(Actors.Lead, _scenario.Tick(), TerminationReason.ApplicantWithdrew, null));
+        Ok(@case.Terminate(Actors.Lead, _scenario.Tick(), new TerminateInput(TerminationReason.ApplicantWithdrew, null, _scenario.Today)));
 
         Assert.Equal(CaseStatus.Terminated, @case.Status);
     }
@@ -229,7 +229,7 @@ public sealed class TriggerDataTests
 
         Assert.Equal(
             [new FieldError("Reason", "请选择终止原因")],
-            @case.Terminate(Actors.Lead, _scenario.Tick(), (TerminationReason)42, "x").Errors);
+            @case.Terminate(Actors.Lead, _scenario.Tick(), new TerminateInput((TerminationReason)42, "x", _scenario.Today)).Errors);
     }
 
     [Fact]
@@ -237,8 +237,8 @@ public sealed class TriggerDataTests
     {
         var @case = _scenario.In(CaseStatus.Filed);
 
-        Assert.Throws<ArgumentException>(() => @case.Accept(Actors.Lead, new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Local)));
-        Assert.Throws<ArgumentException>(() => @case.Decline(Actors.Lead, new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Unspecified), "x"));
+        Assert.Throws<ArgumentException>(() => @case.Accept(Actors.Lead, new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Local), new AcceptInput(new DateOnly(2026, 3, 2))));
+        Assert.Throws<ArgumentException>(() => @case.Decline(Actors.Lead, new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Unspecified), new DeclineInput("x", new DateOnly(2026, 3, 2))));
         Assert.Equal(CaseStatus.Filed, @case.Status);
     }
 }

@@ -102,11 +102,17 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(Enumerable.Range(1, sequences.Count), sequences);
         }
 
-        // History of every case in order: the entry at index v is the change that made version v.
-        var history = (await RowsAsync(db, "SELECT CaseId || ' ' || Action FROM CaseHistory ORDER BY CaseId, Id"))
-            .Select(r => r.Split(' '))
-            .GroupBy(p => Int(p[0]), p => p[1])
-            .ToDictionary(g => g.Key, g => g.ToList());
+        // History of every case in order: the filing is version 0 (one entry, or two when a mediator files and so leads
+        // the case: both written at the same moment), and each later change adds one entry and one version.
+        var history = (await RowsAsync(db, "SELECT CaseId || ' ' || Action || ' ' || AtUtc FROM CaseHistory ORDER BY CaseId, Id"))
+            .Select(r => r.Split(' ', 3))
+            .GroupBy(p => Int(p[0]), p => (Action: p[1], At: p[2]))
+            .ToDictionary(g => g.Key, g =>
+            {
+                var entries = g.ToList();
+                var filing = entries.TakeWhile(e => e.At == entries[0].At).Count();
+                return (List<string>)[entries[0].Action, .. entries.Skip(filing).Select(e => e.Action)]; // index v: what made version v
+            });
         var versions = (await RowsAsync(db, "SELECT Id || ' ' || Version FROM Cases")).Select(r => r.Split(' ')).ToDictionary(p => Int(p[0]), p => Int(p[1]));
         foreach (var (caseId, version, action) in commits)
         {

@@ -18,9 +18,12 @@ internal static partial class Locators
     public static ILocator Field(ILocator scope, string testId) =>
         scope.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea").First;
 
-    /// <summary>The input or textarea of an open dialog's field, by the form path it binds (data-field).</summary>
-    public static ILocator DialogField(IPage page, string field) =>
-        Dialog(page).Locator($"[data-field='{field}'] textarea, textarea[data-field='{field}'], [data-field='{field}'] input, input[data-field='{field}']").First;
+    /// <summary>The input or textarea of a form field by the path it binds (the input record's property, the form's data-field).</summary>
+    public static ILocator FormField(ILocator scope, string field) =>
+        scope.Locator($"[data-field='{field}'] textarea, textarea[data-field='{field}'], [data-field='{field}'] input, input[data-field='{field}']").First;
+
+    /// <summary>The input or textarea of an open dialog's field (<see cref="FormField"/>).</summary>
+    public static ILocator DialogField(IPage page, string field) => FormField(Dialog(page), field);
 
     /// <summary>Opens a MudSelect and picks an item by its text (the list renders in the popover provider).</summary>
     public static async Task ChooseAsync(IPage page, string testId, string item)

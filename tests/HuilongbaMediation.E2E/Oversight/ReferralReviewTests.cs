@@ -46,7 +46,7 @@ public sealed class ReferralReviewTests(AppHost app, ITestOutputHelper output) :
             await approvedCard.GetByTestId("approve").ClickAsync();
             await Expect(Dialog(page)).ToBeVisibleAsync();
             await Expect(Dialog(page)).ToContainTextAsync($"审核通过：{approvedNumber}");
-            var receivingBody = Field(Dialog(page), "receiving-body");
+            var receivingBody = FormField(Dialog(page), "ReceivingBody");
             var body = await receivingBody.InputValueAsync();
             if (string.IsNullOrWhiteSpace(body))
             {
@@ -55,17 +55,17 @@ public sealed class ReferralReviewTests(AppHost app, ITestOutputHelper output) :
 
             await receivingBody.FillAsync(body);
             var receipt = $"（2026）回调移字第9{(device == Device.Phone ? 2 : 1)}7号";
-            await Field(Dialog(page), "receipt-number").FillAsync(receipt);
+            await FormField(Dialog(page), "ReceiptNumber").FillAsync(receipt);
             await ScreenshotAsync(page, $"referrals-dialog-approve-{slug}");
 
             // Without a receiving body the approval is refused beside the field and the dialog stays.
             await receivingBody.FillAsync("");
-            await Dialog(page).GetByTestId("approve-confirm").ClickAsync();
+            await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(page).GetByText("请填写接收单位")).ToBeVisibleAsync();
             await Expect(approvedCard).ToBeVisibleAsync();
             await receivingBody.FillAsync(body);
             await ScreenshotAsync(page, $"referrals-dialog-approve-refilled-{slug}");
-            await Dialog(page).GetByTestId("approve-confirm").ClickAsync();
+            await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(page)).ToHaveCountAsync(0);
             await Expect(Snackbar(page, $"{approvedNumber} 已审核通过")).ToBeVisibleAsync();
             await Expect(approvedCard).ToHaveCountAsync(0);
@@ -74,13 +74,13 @@ public sealed class ReferralReviewTests(AppHost app, ITestOutputHelper output) :
             await returnedCard.GetByTestId("return").ClickAsync();
             await Expect(Dialog(page)).ToBeVisibleAsync();
             await Expect(Dialog(page)).ToContainTextAsync($"退回重调：{returnedNumber}");
-            await Dialog(page).GetByTestId("return-confirm").ClickAsync();
+            await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(page).GetByText("请填写退回意见")).ToBeVisibleAsync();
             await Expect(returnedCard).ToBeVisibleAsync();
             var comment = $"证据材料不全，请补充双方书面陈述后继续调解（{slug}）。";
-            await Field(Dialog(page), "return-comment").FillAsync(comment);
+            await FormField(Dialog(page), "Comment").FillAsync(comment);
             await ScreenshotAsync(page, $"referrals-dialog-return-{slug}");
-            await Dialog(page).GetByTestId("return-confirm").ClickAsync();
+            await Dialog(page).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(page)).ToHaveCountAsync(0);
             await Expect(Snackbar(page, $"{returnedNumber} 已退回重调")).ToBeVisibleAsync();
             await Expect(returnedCard).ToHaveCountAsync(0);

@@ -17,7 +17,7 @@ namespace HuilongbaMediation.Web.Tests.Localization;
 /// </summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string WebProject = Path.Combine(RepoRoot(), "src", "HuilongbaMediation.Web");
+    private static readonly string WebProject = Path.Combine(Infrastructure.RepoPaths.Root, "src", "HuilongbaMediation.Web");
 
     public static TheoryData<string> Resources => new(
         Directory.EnumerateFiles(Path.Combine(WebProject, "Resources"), "*.resx")
@@ -83,7 +83,7 @@ public sealed partial class ResourceTests
         { "CasesText", "AgreementKind", Enum.GetNames<AgreementKind>() },
         { "CasesText", "TerminationReason", Enum.GetNames<TerminationReason>() },
         { "CasesText", "Performance", Enum.GetNames<PerformanceStatus>() },
-        { "CasesText", "Command", Enum.GetNames<CaseCommand>() },
+        { "CasesText", "Command", [.. CaseCommands.ForTrigger.Values.Concat(CaseCommands.ForAction.Values).Select(c => c.Name)] },
         { "CasesText", "History", [.. Enum.GetNames<CaseTrigger>(), .. Enum.GetNames<CaseAction>()] },
         { "CaseFileText", "Item", Enum.GetNames<CaseFileItem>() },
         { "CaseFileText", "Retention", Enum.GetNames<CaseFileRetention>() },
@@ -136,17 +136,6 @@ public sealed partial class ResourceTests
     private static HashSet<string> Keys(string resource) =>
         XDocument.Load(Path.Combine(WebProject, "Resources", $"{resource}.resx")).Root!.Elements("data")
             .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HuilongbaMediation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("HuilongbaMediation.sln not found above the test folder.");
-    }
 
     [GeneratedRegex("""IStringLocalizer<(?<resource>\w+)>\s+(?<name>\w+)""")]
     private static partial Regex Injection();

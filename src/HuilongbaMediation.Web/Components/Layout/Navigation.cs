@@ -27,6 +27,8 @@ public static class Navigation
         new("/referrals", "Nav.Referrals", Icons.Material.Outlined.FactCheck, JudicialOffice),
         new("/dashboard", "Nav.Dashboard", Icons.Material.Outlined.Insights, Oversight),
         new("/reports/annual", "Nav.AnnualReport", Icons.Material.Outlined.Description, Reporting),
+        new("/import", "Nav.Import", Icons.Material.Outlined.UploadFile, Reporting),
+        new("/admin/aliases", "Nav.Aliases", Icons.Material.Outlined.Translate, Reporting),
         new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, AdminOnly),
         new("/admin/villages", "Nav.Villages", Icons.Material.Outlined.HolidayVillage, AdminOnly),
         new("/admin/venues", "Nav.Venues", Icons.Material.Outlined.EmojiFoodBeverage, AdminOnly),

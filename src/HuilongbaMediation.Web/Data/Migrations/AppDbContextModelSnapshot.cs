@@ -105,6 +105,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgreementKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
@@ -119,8 +123,18 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubmissionKey")
@@ -138,11 +152,14 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasDatabaseName("IX_CaseHistory_Submission")
                         .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
-                    b.HasIndex("Action", "AtUtc")
+                    b.HasIndex("Action", "OccurredOn")
                         .HasDatabaseName("IX_CaseHistory_EventsInPeriod");
 
                     b.HasIndex("CaseId", "AtUtc")
                         .HasDatabaseName("IX_CaseHistory_Timeline");
+
+                    b.HasIndex("CaseId", "OccurredOn")
+                        .HasDatabaseName("IX_CaseHistory_StateAsOf");
 
                     b.ToTable("CaseHistory", (string)null);
                 });
@@ -750,6 +767,41 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("CaseAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Import.LedgerAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Alias")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LedgerAliases_OneMeaningPerAlias");
+
+                    b.ToTable("LedgerAliases", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Features.SecurityLog.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1106,6 +1158,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<DateOnly?>("DecidedOn")
+                                .HasColumnType("TEXT");
+
                             b1.Property<bool>("IntendsToApply")
                                 .HasColumnType("INTEGER");
 
@@ -1114,6 +1169,44 @@ namespace HuilongbaMediation.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("MediationCaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediationCaseId");
+                        });
+
+                    b.OwnsOne("HuilongbaMediation.Domain.Cases.LedgerRecord", "Ledger", b1 =>
+                        {
+                            b1.Property<int>("MediationCaseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Mediators")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Number")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RowKey")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("RowNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MediationCaseId");
+
+                            b1.HasIndex("RowKey")
+                                .IsUnique()
+                                .HasDatabaseName("IX_Cases_LedgerRowAlreadyImported");
 
                             b1.ToTable("Cases");
 
@@ -1174,6 +1267,8 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Navigation("Agreement");
 
                     b.Navigation("JudicialConfirmation");
+
+                    b.Navigation("Ledger");
 
                     b.Navigation("Referral");
                 });

@@ -144,6 +144,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         private readonly string _category;
         private MediationCase _case = default!;
         private DateTime _at;
+        private DateTime _happened;
         private Actor _lead = default!;
         private Actor? _assistant;
 
@@ -171,12 +172,12 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             File();
             if (_story == Story.Declined)
             {
-                Step(0, 3, Head ?? Office, (c, a, at) => c.Decline(a, at, _f.PickRandom(DemoTexts.DeclineReasons)));
+                Step(0, 3, Head ?? Office, (c, a, at, on) => c.Decline(a, at, new DeclineInput(_f.PickRandom(DemoTexts.DeclineReasons), on)));
                 return Done();
             }
 
             Assign();
-            if (_story == Story.StillFiled || !Step(0, 2, _lead, (c, a, at) => c.Accept(a, at)))
+            if (_story == Story.StillFiled || !Step(0, 2, _lead, (c, a, at, on) => c.Accept(a, at, new AcceptInput(on))))
             {
                 return Done();
             }
@@ -188,26 +189,26 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
                         && MaybeJudicialConfirmation() && FollowUp(PerformanceStatus.Full);
                     break;
                 case Story.ReferralApproved:
-                    _ = Sessions(1, 2) && Refer() && Step(1, 4, Office, (c, a, at) => Approve(c, a, at));
+                    _ = Sessions(1, 2) && Refer() && Step(1, 4, Office, (c, a, at, on) => Approve(c, a, at, on));
                     break;
                 case Story.ReferralPending:
                     _ = Sessions(1, 1) && Refer();
                     break;
                 case Story.ReturnedThenResolved:
                     _ = Sessions(1, 1) && Refer()
-                        && Step(1, 3, Office, (c, a, at) => c.ReturnReferral(a, at, _f.PickRandom(DemoTexts.ReturnComments)))
+                        && Step(1, 3, Office, (c, a, at, on) => c.ReturnReferral(a, at, new ReturnReferralInput(_f.PickRandom(DemoTexts.ReturnComments), on)))
                         && Sessions(1, 2) && Resolve(AgreementKind.Written) && FollowUp(PerformanceStatus.Full);
                     break;
                 case Story.Terminated:
                     _ = Sessions(0, 2) && Terminate();
                     break;
                 case Story.StillMediating:
-                    _ = Sessions(0, 2) && (_f.Random.Bool(0.75f) || Step(0, 3, Office, (c, a, at) =>
-                        c.ExtendDeadline(a, at, c.DueOn!.Value.AddDays(30), "当事人外出务工，需待其返回后继续调解")));
+                    _ = Sessions(0, 2) && (_f.Random.Bool(0.75f) || Step(0, 3, Office, (c, a, at, _) =>
+                        c.ExtendDeadline(a, at, new ExtendDeadlineInput(c.DueOn!.Value.AddDays(30), "当事人外出务工，需待其返回后继续调解"))));
                     break;
                 case Story.ReopenedAndResolved or Story.ReopenedStillMediating:
                     _ = Sessions(1, 2) && Resolve(AgreementKind.Written) && FollowUp(_f.PickRandom(PerformanceStatus.None, PerformanceStatus.Partial))
-                        && Step(0, 2, _lead, (c, a, at) => c.Reopen(a, at, "回访发现一方未按协议履行，当事人申请重新调解"))
+                        && Step(0, 2, _lead, (c, a, at, on) => c.Reopen(a, at, new ReopenInput("回访发现一方未按协议履行，当事人申请重新调解", on)))
                         && (_story == Story.ReopenedStillMediating || (Sessions(1, 2) && Resolve(AgreementKind.Written) && FollowUp(PerformanceStatus.Full)));
                     break;
             }
@@ -236,7 +237,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         {
             var today = ChinaClock.Today(_nowUtc);
             var at = OfficeHours(today.AddDays(-DaysAgo()));
-            _at = at < _nowUtc ? at : _nowUtc.AddMinutes(-_f.Random.Int(5, 120));
+            _at = _happened = at < _nowUtc ? at : _nowUtc.AddMinutes(-_f.Random.Int(5, 120));
             var filedOn = ChinaClock.Today(_at);
             var sourceCode = _f.PickWeighted(["application", "screening", "court-delegated", "police-transfer", "petition-12345", "other-department"], [45f, 25f, 10f, 10f, 6f, 4f]);
             var filer = sourceCode is "court-delegated" or "police-transfer" ? Office : Head is { } head && _f.Random.Bool(0.3f) ? head : _f.PickRandom<Actor>(Mediators);
@@ -258,7 +259,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             var selfAssign = _assistant is null && _f.Random.Bool(0.3f);
             var by = selfAssign ? _lead : Head ?? Office;
             var assignment = new MediatorAssignment(Ref(_lead), _assistant is null ? [] : [Ref(_assistant)]);
-            Step(0, 0, by, (c, a, at) => c.AssignMediators(a, at, assignment));
+            Step(0, 0, by, (c, a, at, _) => c.AssignMediators(a, at, assignment));
         }
 
         private bool Sessions(int min, int max)
@@ -268,8 +269,8 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             {
                 var mediator = _assistant is not null && _f.Random.Bool(0.3f) ? _assistant : _lead;
                 var venue = _town.Venues.GetValueOrDefault(DemoTexts.VenueCode(_village, _f), _town.Venues.Values.First());
-                if (!Step(2, 8, mediator, (c, a, at) => c.RecordSession(a, at, new SessionInput(
-                    ChinaClock.Today(at), venue, DemoTexts.Attendees(c, a), _f.PickRandom(DemoTexts.Session(_category))))))
+                if (!Step(2, 8, mediator, (c, a, at, on) => c.RecordSession(a, at, new SessionInput(
+                    on, venue, DemoTexts.Attendees(c, a), _f.PickRandom(DemoTexts.Session(_category))))))
                 {
                     return false;
                 }
@@ -278,9 +279,8 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             return true;
         }
 
-        private bool Resolve(AgreementKind kind) => Step(0, 3, _lead, (c, a, at) =>
+        private bool Resolve(AgreementKind kind) => Step(0, 3, _lead, (c, a, at, today) =>
         {
-            var today = ChinaClock.Today(at);
             var (facts, matters, terms) = DemoTexts.Agreement(_category, c, _f);
             return c.Resolve(a, at, kind == AgreementKind.Written
                 ? new AgreementInput
@@ -298,53 +298,64 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         });
 
         private bool FollowUp(PerformanceStatus performance) =>
-            Step(10, 35, _lead, (c, a, at) => c.RecordFollowUp(a, at, new FollowUpInput(ChinaClock.Today(at), performance, DemoTexts.FollowUpNote(performance))));
+            Step(10, 35, _lead, (c, a, at, on) => c.RecordFollowUp(a, at, new FollowUpInput(on, performance, DemoTexts.FollowUpNote(performance))));
 
         /// <summary>Now and then the parties to a written agreement apply for judicial confirmation, within its 30 days.</summary>
         private bool MaybeJudicialConfirmation() =>
             _case.Agreement?.Kind != AgreementKind.Written || !_f.Random.Bool(0.15f)
-            || Step(3, 20, _lead, (c, a, at) => c.RecordJudicialConfirmation(a, at, new JudicialConfirmationInput(true, ChinaClock.Today(at), "陈家桥人民法庭", "裁定调解协议有效")));
+            || Step(3, 20, _lead, (c, a, at, on) => c.RecordJudicialConfirmation(a, at, new JudicialConfirmationInput(true, on.AddDays(-_f.Random.Int(3, 10)) is var applied && applied >= c.Agreement!.EffectiveOn ? applied : c.Agreement.EffectiveOn, "陈家桥人民法庭", "裁定调解协议有效", on)));
 
         private bool Refer()
         {
             var target = _town.Targets.GetValueOrDefault(DemoTexts.ReferralTarget(_category, _f), _town.Targets.Values.First());
             var urgent = _case.RiskLevel == RiskLevel.High || _f.Random.Bool(0.2f);
-            return Step(1, 4, _lead, (c, a, at) => c.Refer(a, at, target.Id, DemoTexts.ReferralReason(_category), urgent));
+            return Step(1, 4, _lead, (c, a, at, on) => c.Refer(a, at, new ReferInput(target.Id, DemoTexts.ReferralReason(_category), urgent, on)));
         }
 
-        private WorkflowResult Approve(MediationCase c, Actor a, DateTime at)
+        private WorkflowResult Approve(MediationCase c, Actor a, DateTime at, DateOnly on)
         {
             var target = _town.Targets.Values.FirstOrDefault(t => t.Id == c.Referral!.TargetId);
-            return c.ApproveReferral(a, at, target.Name ?? "陈家桥人民法庭", $"（{ChinaClock.Today(at).Year}）回调移字第{_f.Random.Int(1, 400):D3}号");
+            return c.ApproveReferral(a, at, new ApproveReferralInput(target.Name ?? "陈家桥人民法庭", $"（{on.Year}）回调移字第{_f.Random.Int(1, 400):D3}号", on));
         }
 
         private bool Terminate()
         {
             var reason = _f.PickWeighted([TerminationReason.PartyRefused, TerminationReason.ApplicantWithdrew, TerminationReason.Other], [50f, 35f, 15f]);
-            return Step(2, 10, _lead, (c, a, at) => c.Terminate(a, at, reason, reason == TerminationReason.Other ? "当事人已另行向人民法院提起诉讼" : null));
+            return Step(2, 10, _lead, (c, a, at, on) => c.Terminate(a, at, new TerminateInput(reason, reason == TerminationReason.Other ? "当事人已另行向人民法院提起诉讼" : null, on)));
         }
 
         /// <summary>
-        /// Takes the next step <paramref name="minDays"/> to <paramref name="maxDays"/> days later (0: later the same
-        /// day), unless that is after now. A refusal by the domain is a bug in the story: it throws.
+        /// Takes the next step <paramref name="minDays"/> to <paramref name="maxDays"/> days after the previous one happened
+        /// (0: later the same day), unless that is after now. Now and then a step is entered in the app a day or a few
+        /// after it happened, as offices do: it is dated when it happened and recorded when it was entered, never before
+        /// the previous step was. A refusal by the domain is a bug in the story: it throws.
         /// </summary>
-        private bool Step(int minDays, int maxDays, Actor actor, Func<MediationCase, Actor, DateTime, WorkflowResult> action)
+        private bool Step(int minDays, int maxDays, Actor actor, Func<MediationCase, Actor, DateTime, DateOnly, WorkflowResult> action)
         {
             var days = _f.Random.Int(minDays, maxDays);
-            var at = days == 0 ? _at.AddMinutes(_f.Random.Int(10, 90)) : OfficeHours(ChinaClock.Today(_at).AddDays(days));
-            if (at > _nowUtc)
+            var happened = days == 0 ? _happened.AddMinutes(_f.Random.Int(10, 90)) : OfficeHours(ChinaClock.Today(_happened).AddDays(days));
+            if (happened > _nowUtc)
             {
                 return false;
             }
 
-            var result = action(_case, actor, at);
+            var at = Entered(happened);
+            var result = action(_case, actor, at, ChinaClock.Today(happened));
             if (!result.IsOk)
             {
-                throw new InvalidOperationException($"Demo case story {_story} refused at {at:O}: {result}");
+                throw new InvalidOperationException($"Demo case story {_story} refused at {at:O} (happened {happened:O}): {result}");
             }
 
-            _at = at;
+            (_happened, _at) = (happened, at);
             return true;
+        }
+
+        /// <summary>When a step that happened at <paramref name="happened"/> is entered: mostly at once, one time in five a day to four days late.</summary>
+        private DateTime Entered(DateTime happened)
+        {
+            var at = _f.Random.Bool(0.2f) ? OfficeHours(ChinaClock.Today(happened).AddDays(_f.Random.Int(1, 4))) : happened;
+            at = at > _at ? at : _at.AddMinutes(_f.Random.Int(1, 30));
+            return at < _nowUtc ? at : _nowUtc;
         }
 
         private MediationCase Done()

@@ -31,7 +31,8 @@ public sealed record CaseDetails(
     AgreementView? Agreement,
     ReferralView? Referral,
     IReadOnlyList<CaseTrigger> PermittedTriggers,
-    IReadOnlyList<CaseAction> PermittedActions)
+    IReadOnlyList<CaseAction> PermittedActions,
+    LedgerView? Ledger = null)
 {
     public MediatorView? Lead => Mediators.FirstOrDefault(m => m.IsLead);
 }
@@ -45,7 +46,11 @@ public sealed record PartyView(
 
 public sealed record MediatorView(string UserId, string DisplayName, bool IsLead);
 
-public sealed record HistoryView(DateTime AtUtc, string ActorName, CaseStatus? From, CaseStatus To, string Action, string Details);
+/// <summary>A step of the history: the date it happened and, for the audit trail, when and by whom it was recorded.</summary>
+public sealed record HistoryView(DateOnly OccurredOn, DateTime AtUtc, string ActorName, CaseStatus? From, CaseStatus To, string Action, string Details, string? ImportedFrom);
+
+/// <summary>The ledger row an imported case came from, its own number there, and its mediators as the ledger names them.</summary>
+public sealed record LedgerView(string Source, string? Number, string? Mediators);
 
 public sealed record SessionView(DateOnly HeldOn, string Venue, string Attendees, string Summary);
 

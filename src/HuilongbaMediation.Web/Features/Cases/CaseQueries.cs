@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
@@ -14,12 +13,6 @@ namespace HuilongbaMediation.Web.Features.Cases;
 public static class CaseQueries
 {
     private const string Resolve = nameof(CaseTrigger.Resolve);
-    private const string ExtendDeadline = nameof(CaseAction.ExtendDeadline);
-    private const string DueOnInData = "\"DueOn\":\"";
-    private const string NewDueOnInData = "\"NewDueOn\":\"";
-
-    /// <summary>The history entries that set a due date: Accept and Reopen carry "DueOn", ExtendDeadline "NewDueOn".</summary>
-    private static readonly string[] DeadlineActions = [nameof(CaseTrigger.Accept), nameof(CaseTrigger.Reopen), ExtendDeadline];
 
     public static IQueryable<MediationCase> VisibleTo(this IQueryable<MediationCase> cases, Actor actor) => actor.Role switch
     {
@@ -118,58 +111,55 @@ public static class CaseQueries
     }
 
     /// <summary>
-    /// Each case with its state at the end of the China date <paramref name="asOf"/> (null when it had not been filed by
-    /// then) and whether it was overdue then: in mediation, with the due date it had then before min(<paramref name="today"/>,
-    /// <paramref name="asOf"/>). Both come from the history, so that a closed period's figures never change later.
+    /// Each case with its state at the end of the date <paramref name="asOf"/> (null when it had not been filed by then) and
+    /// whether it was overdue then: in mediation, with the due date it had then before min(<paramref name="today"/>,
+    /// <paramref name="asOf"/>). Both come from the history by the steps' own dates (then the order they were recorded in),
+    /// so that a closed period's figures never change later and a step entered after the fact counts when it happened.
+    /// The state is the last change of status; the recorded actions, dated when recorded, do not move it.
     /// </summary>
     public static IQueryable<CaseAsOf> AsOf(this IQueryable<MediationCase> cases, DateOnly asOf, DateOnly today)
     {
-        var end = ChinaClock.StartOfDayUtc(asOf.AddDays(1));
-        var cutoff = (asOf < today ? asOf : today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (dueOnAt, newDueOnAt) = (DueOnInData.Length, NewDueOnInData.Length);
+        var cutoff = asOf < today ? asOf : today;
         return cases
             .Select(c => new
             {
                 Case = c,
-                State = c.History.Where(h => h.AtUtc < end)
-                    .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                State = c.History.Where(h => h.OccurredOn <= asOf && (h.FromStatus == null || h.FromStatus != h.ToStatus))
+                    .OrderByDescending(h => h.OccurredOn).ThenByDescending(h => h.Id)
                     .Select(h => (CaseStatus?)h.ToStatus)
                     .FirstOrDefault(),
-                DueOn = c.History.Where(h => h.AtUtc < end && DeadlineActions.Contains(h.Action))
-                    .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => h.Action == ExtendDeadline
-                        ? h.Data.Substring(h.Data.IndexOf(NewDueOnInData) + newDueOnAt, 10)
-                        : h.Data.Substring(h.Data.IndexOf(DueOnInData) + dueOnAt, 10))
+                DueOn = c.History.Where(h => h.OccurredOn <= asOf && h.DueOn != null)
+                    .OrderByDescending(h => h.OccurredOn).ThenByDescending(h => h.Id)
+                    .Select(h => h.DueOn)
                     .FirstOrDefault(),
             })
             .Select(x => new CaseAsOf
             {
                 Case = x.Case,
                 State = x.State,
-                Overdue = x.State == CaseStatus.Mediating && string.Compare(x.DueOn, cutoff) < 0,
+                Overdue = x.State == CaseStatus.Mediating && x.DueOn < cutoff,
             });
     }
 
     /// <summary>
-    /// History entries of <paramref name="events"/> between two China dates (inclusive; open-ended when null).
+    /// History entries of <paramref name="events"/> that happened between two dates (inclusive; open-ended when null).
     /// <paramref name="events"/> is an action name ("Resolve"), several separated by commas ("Resolve,ApproveReferral"),
     /// and a Resolve may name its agreement's kind ("Resolve:Written"; see <see cref="ResolvedWith"/>).
     /// </summary>
     public static Expression<Func<HistoryEntry, bool>> Events(string events, DateOnly? from, DateOnly? to)
     {
-        var start = from is { } f ? ChinaClock.StartOfDayUtc(f) : DateTime.MinValue;
-        var end = to is { } t ? ChinaClock.StartOfDayUtc(t.AddDays(1)) : DateTime.MaxValue;
+        var start = from ?? DateOnly.MinValue;
+        var end = to ?? DateOnly.MaxValue;
         var parts = events.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.Split(':', 2)).ToList();
         var actions = parts.Select(p => p[0]).Distinct(StringComparer.Ordinal).ToList();
         var kind = parts.Select(p => p is [Resolve, var k] && Enum.TryParse<AgreementKind>(k, out var parsed) && Enum.IsDefined(parsed) ? parsed : (AgreementKind?)null)
             .FirstOrDefault(k => k is not null);
         if (kind is null)
         {
-            return h => actions.Contains(h.Action) && h.AtUtc >= start && h.AtUtc < end;
+            return h => actions.Contains(h.Action) && h.OccurredOn >= start && h.OccurredOn <= end;
         }
 
-        var agreement = AgreementInData(kind.Value);
-        return h => actions.Contains(h.Action) && h.AtUtc >= start && h.AtUtc < end && (h.Action != Resolve || h.Data.Contains(agreement));
+        return h => actions.Contains(h.Action) && h.OccurredOn >= start && h.OccurredOn <= end && (h.Action != Resolve || h.AgreementKind == kind);
     }
 
     /// <summary>The <see cref="CaseFilter.Event"/> of any of these actions.</summary>
@@ -177,9 +167,6 @@ public static class CaseQueries
 
     /// <summary>The <see cref="CaseFilter.Event"/> of a resolution with an agreement of this kind.</summary>
     public static string ResolvedWith(AgreementKind kind) => $"{Resolve}:{kind}";
-
-    /// <summary>How a Resolve entry's <see cref="HistoryEntry.Data"/> names its agreement's kind (a test holds the domain to it).</summary>
-    public static string AgreementInData(AgreementKind kind) => $"\"Kind\":\"{kind}\"";
 }
 
 /// <summary>A case with its state, and whether it was overdue, at the end of a date (<see cref="CaseQueries.AsOf"/>).</summary>

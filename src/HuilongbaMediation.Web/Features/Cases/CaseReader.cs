@@ -45,12 +45,14 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             c.AmountInvolved, c.PeopleInvolved, c.RiskLevel, c.RiskNote, c.FiledOn, c.AcceptedOn, c.DueOn, c.ConcludedOn,
             [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(PartyView.Masked)],
             [.. c.Mediators.OrderByDescending(m => m.IsLead).Select(m => new MediatorView(m.UserId, m.DisplayName, m.IsLead))],
-            [.. c.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryView(h.AtUtc, h.ActorName, h.FromStatus, h.ToStatus, h.Action, h.Details))],
+            [.. c.History.OrderBy(h => h.OccurredOn).ThenBy(h => h.AtUtc).ThenBy(h => h.Id)
+                .Select(h => new HistoryView(h.OccurredOn, h.AtUtc, h.ActorName, h.FromStatus, h.ToStatus, h.Action, h.Details, h.ImportedFrom))],
             [.. c.Sessions.OrderBy(s => s.HeldOn).ThenBy(s => s.Id).Select(s => new SessionView(s.HeldOn, venues.GetValueOrDefault(s.VenueId, ""), s.Attendees, s.Summary))],
             c.Agreement is { } a ? new AgreementView(a.Kind, a.Terms, a.PerformanceManner, a.PerformanceDeadline, a.SignedOn, a.EffectiveOn) : null,
             c.Referral is { } r ? new ReferralView(names.Target ?? "", r.Reason, r.Urgent, r.ReferredOn, r.ReceivingBody, r.ReceiptNumber, r.ReturnComment) : null,
             c.PermittedTriggers(actor),
-            c.PermittedActions(actor));
+            c.PermittedActions(actor),
+            c.Ledger is { } l ? new LedgerView(l.Label, l.Number, l.Mediators) : null);
         return (new CaseResult(CaseOutcome.Done, "", [], details.PermittedTriggers, new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
     }
 }

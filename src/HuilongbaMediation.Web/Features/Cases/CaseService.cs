@@ -90,11 +90,11 @@ public sealed class CaseService(
             return refusal ?? Applied(@case.AssignMediators(actor, now, assignment!));
         }, ct);
 
-    public Task<CaseResult> AcceptAsync(int caseId, int version, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Accept(actor, now), ct);
+    public Task<CaseResult> AcceptAsync(int caseId, int version, AcceptInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Accept(actor, now, input), ct);
 
-    public Task<CaseResult> DeclineAsync(int caseId, int version, string reason, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Decline(actor, now, reason), ct);
+    public Task<CaseResult> DeclineAsync(int caseId, int version, DeclineInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Decline(actor, now, input), ct);
 
     public Task<CaseResult> RecordSessionAsync(int caseId, int version, SessionInput session, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
@@ -105,26 +105,26 @@ public sealed class CaseService(
     public Task<CaseResult> ResolveAsync(int caseId, int version, AgreementInput agreement, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Resolve(actor, now, agreement), ct);
 
-    public Task<CaseResult> ReferAsync(int caseId, int version, int targetId, string reason, bool urgent, Guid submission = default, CancellationToken ct = default) =>
+    public Task<CaseResult> ReferAsync(int caseId, int version, ReferInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
-            await db.ReferralTargets.AnyAsync(t => t.Id == targetId && t.IsActive, ct)
-                ? Applied(@case.Refer(actor, now, targetId, reason, urgent))
-                : CaseResult.Invalid("TargetId", "请选择移交去向"), ct);
+            await db.ReferralTargets.AnyAsync(t => t.Id == input.TargetId && t.IsActive, ct)
+                ? Applied(@case.Refer(actor, now, input))
+                : CaseResult.Invalid(nameof(ReferInput.TargetId), "请选择移交去向"), ct);
 
-    public Task<CaseResult> TerminateAsync(int caseId, int version, TerminationReason reason, string? note, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Terminate(actor, now, reason, note), ct);
+    public Task<CaseResult> TerminateAsync(int caseId, int version, TerminateInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Terminate(actor, now, input), ct);
 
-    public Task<CaseResult> ApproveReferralAsync(int caseId, int version, string receivingBody, string? receiptNumber, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ApproveReferral(actor, now, receivingBody, receiptNumber), ct);
+    public Task<CaseResult> ApproveReferralAsync(int caseId, int version, ApproveReferralInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ApproveReferral(actor, now, input), ct);
 
-    public Task<CaseResult> ReturnReferralAsync(int caseId, int version, string comment, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ReturnReferral(actor, now, comment), ct);
+    public Task<CaseResult> ReturnReferralAsync(int caseId, int version, ReturnReferralInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ReturnReferral(actor, now, input), ct);
 
-    public Task<CaseResult> ReopenAsync(int caseId, int version, string reason, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Reopen(actor, now, reason), ct);
+    public Task<CaseResult> ReopenAsync(int caseId, int version, ReopenInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Reopen(actor, now, input), ct);
 
-    public Task<CaseResult> ExtendDeadlineAsync(int caseId, int version, DateOnly newDueOn, string reason, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ExtendDeadline(actor, now, newDueOn, reason), ct);
+    public Task<CaseResult> ExtendDeadlineAsync(int caseId, int version, ExtendDeadlineInput input, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ExtendDeadline(actor, now, input), ct);
 
     public Task<CaseResult> RecordFollowUpAsync(int caseId, int version, FollowUpInput visit, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.RecordFollowUp(actor, now, visit), ct);

@@ -4,8 +4,8 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 
 /// <summary>
 /// The China dates a dashboard covers, both inclusive: a calendar year, or any range within <see cref="MaxDays"/>.
-/// Filed counts filing dates in it; events count history entries from 00:00 of <see cref="From"/> to the end of
-/// <see cref="To"/> (China time); states are read at the end of <see cref="To"/>.
+/// Filed counts filing dates in it; events count the history entries that happened on its dates (their
+/// <c>OccurredOn</c>, whenever they were entered); states are read at the end of <see cref="To"/>.
 /// </summary>
 public sealed record StatisticsPeriod
 {

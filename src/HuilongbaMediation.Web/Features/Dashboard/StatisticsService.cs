@@ -14,10 +14,6 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 /// </summary>
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
-    /// <summary>China time minus UTC, for the China month and date of an event inside SQL.</summary>
-    private static readonly double ChinaHours =
-        (DateTime.UnixEpoch - ChinaClock.StartOfDayUtc(DateOnly.FromDateTime(DateTime.UnixEpoch))).TotalHours;
-
     /// <summary>The judicial office, admins and village heads see statistics; mediators do not.</summary>
     public static bool MaySee(Actor? actor) =>
         actor is { Role: UserRole.JudicialOffice or UserRole.Admin } or { Role: UserRole.VillageHead, VillageId: not null };
@@ -115,22 +111,20 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The concluding transitions in the period, counted as events by village, category, action and China month,
-    /// with what the statistical form adds up over resolutions: agreements by kind (from the Resolve entry), amount,
-    /// people, 防止民转刑; and the days from filing to each conclusion.
+    /// The concluding transitions that happened in the period, counted as events by village, category, action and the
+    /// month they happened in, with what the statistical form adds up over resolutions: agreements by kind (the Resolve
+    /// entry's typed column), amount, people, 防止民转刑; and the days from filing to each conclusion.
     /// </summary>
     private static async Task<IEnumerable<Cell>> ConcludingEventsAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct)
     {
-        var written = CaseQueries.AgreementInData(AgreementKind.Written);
-        var oral = CaseQueries.AgreementInData(AgreementKind.Oral);
         const RiskLevel high = FigureDefinitions.PreventedCriminalRisk;
         var rows = await db.CaseHistory
             .Where(CaseQueries.Events(CaseQueries.AnyOf(FigureDefinitions.Concluding), period.From, period.To))
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
             {
                 h.Action,
-                h.Data,
-                At = h.AtUtc.AddHours(ChinaHours),
+                h.AgreementKind,
+                On = h.OccurredOn,
                 c.VillageId,
                 c.CategoryId,
                 c.FiledOn,
@@ -138,7 +132,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 c.PeopleInvolved,
                 c.RiskLevel,
             })
-            .GroupBy(x => new { x.VillageId, x.CategoryId, x.Action, x.At.Year, x.At.Month })
+            .GroupBy(x => new { x.VillageId, x.CategoryId, x.Action, x.On.Year, x.On.Month })
             .Select(g => new
             {
                 g.Key.VillageId,
@@ -147,13 +141,13 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 g.Key.Year,
                 g.Key.Month,
                 Count = g.Count(),
-                Written = g.Sum(x => x.Data.Contains(written) ? 1 : 0),
-                Oral = g.Sum(x => x.Data.Contains(oral) ? 1 : 0),
+                Written = g.Sum(x => x.AgreementKind == AgreementKind.Written ? 1 : 0),
+                Oral = g.Sum(x => x.AgreementKind == AgreementKind.Oral ? 1 : 0),
                 Amount = g.Sum(x => x.AmountInvolved ?? 0m),
                 People = g.Sum(x => x.PeopleInvolved),
                 HighRisk = g.Sum(x => x.RiskLevel == high ? 1 : 0),
                 HighRiskPeople = g.Sum(x => x.RiskLevel == high ? x.PeopleInvolved : 0),
-                Days = g.Sum(x => DateOnly.FromDateTime(x.At).DayNumber - x.FiledOn.DayNumber),
+                Days = g.Sum(x => x.On.DayNumber - x.FiledOn.DayNumber),
             })
             .ToListAsync(ct);
         return rows.Select(r => new Cell(r.VillageId, r.CategoryId, new DateOnly(r.Year, r.Month, 1), r.Action switch

@@ -19,21 +19,21 @@ public sealed record PendingReferral(
     string Target,
     bool Urgent,
     DateOnly ReferredOn,
-    string? ReferredBy);
+    string? ReferredBy,
+    DateOnly FiledOn);
 
 /// <summary>The review queue: the first <see cref="ReferralQueueService.MaxShown"/> referrals in review order, and how many wait.</summary>
 public sealed record ReferralQueue(IReadOnlyList<PendingReferral> Referrals, int Total);
 
 /// <summary>
-/// 移交审核: the cases in ReferralPending, for the judicial office only, and its two decisions. The decisions go
-/// through <see cref="CaseService"/>, so the domain checks who and state again and a stale version is a Conflict.
+/// 移交审核: the cases in ReferralPending, for the judicial office only. Its two decisions are the case's own commands
+/// (the same forms as on the case page, through <see cref="CaseService"/>): the domain checks who and state, and a stale
+/// version is a Conflict.
 /// </summary>
-public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, CaseService cases)
+public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
     /// <summary>A town's queue is short; past this many the rest are counted and left to the case list.</summary>
     public const int MaxShown = 100;
-
-    private const string OnlyJudicialOffice = "移交审核限司法所";
 
     /// <summary>Urgent referrals first, then the oldest; null when the signed-in user is not the judicial office.</summary>
     public async Task<ReferralQueue?> ListAsync(CancellationToken ct = default)
@@ -59,6 +59,7 @@ public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFacto
                 Target = db.ReferralTargets.Where(t => t.Id == c.Referral.TargetId).Select(t => t.Name).First(),
                 c.Referral.Urgent,
                 c.Referral.ReferredOn,
+                c.FiledOn,
 
                 // The latest Refer entry is the pending referral's: a returned case referred again replaces its referral.
                 Request = c.History.Where(h => h.Action == nameof(CaseTrigger.Refer))
@@ -74,7 +75,7 @@ public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFacto
             .ToListAsync(ct);
         return new ReferralQueue(
             [.. rows.Select(r => new PendingReferral(
-                r.Id, r.Number, r.Version, r.Village, r.Summary, r.Parties, r.Reason, r.Target, r.Urgent, r.ReferredOn, r.Request?.ActorName))],
+                r.Id, r.Number, r.Version, r.Village, r.Summary, r.Parties, r.Reason, r.Target, r.Urgent, r.ReferredOn, r.Request?.ActorName, r.FiledOn))],
             total);
     }
 
@@ -89,18 +90,6 @@ public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Cases.CountAsync(c => c.Status == CaseStatus.ReferralPending, ct);
     }
-
-    /// <summary>审核通过 with the receiving body (required) and its receipt number (optional).</summary>
-    public async Task<CaseResult> ApproveAsync(int caseId, int version, string receivingBody, string? receiptNumber, Guid submission = default, CancellationToken ct = default) =>
-        await IsJudicialOfficeAsync()
-            ? await cases.ApproveReferralAsync(caseId, version, receivingBody, receiptNumber, submission, ct)
-            : CaseResult.Forbidden(OnlyJudicialOffice);
-
-    /// <summary>退回重调 with the judicial office's comment (required); the case goes back to mediation.</summary>
-    public async Task<CaseResult> ReturnAsync(int caseId, int version, string comment, Guid submission = default, CancellationToken ct = default) =>
-        await IsJudicialOfficeAsync()
-            ? await cases.ReturnReferralAsync(caseId, version, comment, submission, ct)
-            : CaseResult.Forbidden(OnlyJudicialOffice);
 
     private async Task<bool> IsJudicialOfficeAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.JudicialOffice;
 }

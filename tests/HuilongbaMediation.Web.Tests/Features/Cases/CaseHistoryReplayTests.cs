@@ -35,16 +35,16 @@ public sealed class CaseHistoryReplayTests
         var operations = new Func<CaseService, CaseRef, Task<CaseResult>>[]
         {
             (s, c) => s.AssignMediatorsAsync(c.Id, c.Version, lead, [assistant]),
-            (s, c) => s.AcceptAsync(c.Id, c.Version),
-            (s, c) => s.DeclineAsync(c.Id, c.Version, "已向法院起诉"),
+            (s, c) => s.AcceptAsync(c.Id, c.Version, new AcceptInput(today)),
+            (s, c) => s.DeclineAsync(c.Id, c.Version, new DeclineInput("已向法院起诉", today)),
             (s, c) => s.RecordSessionAsync(c.Id, c.Version, new SessionInput(today, venue, "双方当事人", "调解记录")),
             (s, c) => s.ResolveAsync(c.Id, c.Version, new AgreementInput { Kind = AgreementKind.Oral, Terms = "双方口头约定互不追究", SignedOn = today }),
-            (s, c) => s.ReferAsync(c.Id, c.Version, target, "需诉讼解决", random.Next(2) == 0),
-            (s, c) => s.TerminateAsync(c.Id, c.Version, TerminationReason.PartyRefused, null),
-            (s, c) => s.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", null),
-            (s, c) => s.ReturnReferralAsync(c.Id, c.Version, "请继续调解"),
+            (s, c) => s.ReferAsync(c.Id, c.Version, new ReferInput(target, "需诉讼解决", random.Next(2) == 0, today)),
+            (s, c) => s.TerminateAsync(c.Id, c.Version, new TerminateInput(TerminationReason.PartyRefused, null, today)),
+            (s, c) => s.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", null, today)),
+            (s, c) => s.ReturnReferralAsync(c.Id, c.Version, new ReturnReferralInput("请继续调解", today)),
             (s, c) => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(today, random.Next(2) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
-            (s, c) => s.ReopenAsync(c.Id, c.Version, "协议未履行"),
+            (s, c) => s.ReopenAsync(c.Id, c.Version, new ReopenInput("协议未履行", today)),
         };
 
         var service = app.Get<CaseService>();

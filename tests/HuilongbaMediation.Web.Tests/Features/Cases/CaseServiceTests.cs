@@ -172,7 +172,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("liqiang");
         c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), [await _app.UserIdAsync("zhoutao")]));
         await _app.SignInAsUserAsync("zhangmin");
-        c = Done(await Cases.AcceptAsync(c.Id, c.Version));
+        c = Done(await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))));
         await _app.SignInAsUserAsync("zhoutao"); // an assistant may record a session
         c = Done(await Cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "王大明、李小红、张敏", "双方陈述，达成初步一致。")));
         await _app.SignInAsUserAsync("zhangmin");
@@ -206,16 +206,16 @@ public sealed class CaseServiceTests : IAsyncLifetime
     public async Task The_judicial_office_approves_a_referral_but_a_village_head_may_not()
     {
         var c = await MediatingAsync();
-        c = Done(await Cases.ReferAsync(c.Id, c.Version, await CaseDrafts.ReferralTargetIdAsync(_app), "一方要求诉讼解决", urgent: true));
+        c = Done(await Cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(_app), "一方要求诉讼解决", true, ChinaClock.Today(DateTime.UtcNow))));
         Assert.Equal(CaseStatus.ReferralPending, c.Status);
 
         await _app.SignInAsUserAsync("liqiang");
-        var refused = await Cases.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", "（2026）渝0106民诉前123号");
+        var refused = await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", ChinaClock.Today(DateTime.UtcNow)));
         Assert.Equal(CaseOutcome.Forbidden, refused.Outcome);
         Assert.Equal(5, await HistoryCountAsync(c.Id));
 
         await _app.SignInAsUserAsync("wangfang");
-        c = Done(await Cases.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", "（2026）渝0106民诉前123号"));
+        c = Done(await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", ChinaClock.Today(DateTime.UtcNow))));
         Assert.Equal(CaseStatus.ReferralApproved, c.Status);
         Assert.Equal(6, await HistoryCountAsync(c.Id));
     }
@@ -227,8 +227,8 @@ public sealed class CaseServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("chenjianguo");
 
         var (read, details) = await _app.Get<CaseReader>().GetAsync(c.Id);
-        var accept = await Cases.AcceptAsync(c.Id, c.Version);
-        var decline = await Cases.DeclineAsync(c.Id, c.Version, "不属于民间纠纷");
+        var accept = await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)));
+        var decline = await Cases.DeclineAsync(c.Id, c.Version, new DeclineInput("不属于民间纠纷", ChinaClock.Today(DateTime.UtcNow)));
 
         Assert.Equal(CaseOutcome.Forbidden, read.Outcome);
         Assert.Null(details);
@@ -285,9 +285,9 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var seenByBoth = c.Version;
 
         await _app.SignInAsUserAsync("zhangmin");
-        var first = await Cases.AcceptAsync(c.Id, seenByBoth);
+        var first = await Cases.AcceptAsync(c.Id, seenByBoth, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)));
         await _app.SignInAsUserAsync("liqiang");
-        var second = await Cases.DeclineAsync(c.Id, seenByBoth, "已向法院起诉");
+        var second = await Cases.DeclineAsync(c.Id, seenByBoth, new DeclineInput("已向法院起诉", ChinaClock.Today(DateTime.UtcNow)));
 
         Assert.Equal(CaseOutcome.Done, first.Outcome);
         Assert.Equal(CaseOutcome.Conflict, second.Outcome);
@@ -307,7 +307,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
         // Two services of two circuits, started together on the same version.
         await using var other = _app.NewScope();
-        var results = await Task.WhenAll(Cases.AcceptAsync(c.Id, c.Version), other.Get<CaseService>().DeclineAsync(c.Id, c.Version, "已向法院起诉"));
+        var results = await Task.WhenAll(Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))), other.Get<CaseService>().DeclineAsync(c.Id, c.Version, new DeclineInput("已向法院起诉", ChinaClock.Today(DateTime.UtcNow))));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.Outcome == CaseOutcome.Conflict);
@@ -340,7 +340,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
     {
         await _app.SignInAsUserAsync("wangfang");
 
-        Assert.Equal(CaseOutcome.NotFound, (await Cases.AcceptAsync(404, 0)).Outcome);
+        Assert.Equal(CaseOutcome.NotFound, (await Cases.AcceptAsync(404, 0, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Outcome);
         Assert.Equal(CaseOutcome.NotFound, (await _app.Get<CaseReader>().GetAsync(404)).Result.Outcome);
     }
 
@@ -366,7 +366,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
     {
         var c = await FileAsync();
         c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), []));
-        c = Done(await Cases.AcceptAsync(c.Id, c.Version));
+        c = Done(await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))));
         return Done(await Cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "双方当事人", "第一次调解。")));
     }
 

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HuilongbaMediation.Domain.Cases;
@@ -30,7 +31,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         var inputs = await InputsAsync(app);
         var cases = new ConcurrentDictionary<int, bool>((await FileCasesAsync(app, inputs)).Select(id => KeyValuePair.Create(id, true)));
         var actors = await Task.WhenAll(Users.Select(app.ActorAsync));
-        var outcomes = new ConcurrentBag<(CaseCommand Command, CaseOutcome Outcome, string Message)>();
+        var outcomes = new ConcurrentBag<(string Command, CaseOutcome Outcome, string Message)>();
         var escaped = new ConcurrentBag<Exception>();
         var watch = Stopwatch.StartNew();
 
@@ -52,13 +53,13 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
                         cases.TryRemove(details.Id, out _); // ended: nobody can do anything with it any more
                     }
 
-                    if (Pick(CaseCommands.For(details), random) is not { } command)
+                    if (ValidCommands.Pick(CaseCommands.For(details), random) is not { } command)
                     {
                         continue; // nothing this user may do on this case now: try another
                     }
 
-                    var result = await FireAsync(service, details!, command, inputs, random);
-                    outcomes.Add((command, result.Outcome, result.Message));
+                    var result = await ValidCommands.FireAsync(service, details!, command, inputs, random);
+                    outcomes.Add((command.Name, result.Outcome, result.Message));
                 }
                 catch (Exception ex)
                 {
@@ -90,32 +91,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         Assert.Equal((3 * CaseCount) + byOutcome[CaseOutcome.Done], stored.Sum(c => c.History.Count));
     }
 
-    /// <summary>A command the page offered; ending a case for good (decline, terminate, approve a referral) only now and then, so cases live long.</summary>
-    private static CaseCommand? Pick(IReadOnlyList<CaseCommand> offered, Random random)
-    {
-        var weighted = offered.Where(c => c is not (CaseCommand.Decline or CaseCommand.Terminate or CaseCommand.ApproveReferral) || random.Next(25) == 0).ToList();
-        return weighted.Count == 0 ? null : weighted[random.Next(weighted.Count)];
-    }
-
-    private static Task<CaseResult> FireAsync(CaseService s, CaseDetails c, CaseCommand command, Inputs i, Random random) => command switch
-    {
-        CaseCommand.Accept => s.AcceptAsync(c.Id, c.Version),
-        CaseCommand.Decline => s.DeclineAsync(c.Id, c.Version, "已向法院起诉"),
-        CaseCommand.RecordSession => s.RecordSessionAsync(c.Id, c.Version, new SessionInput(i.Today, i.Venue, "双方当事人", "双方陈述意见，调解员释法说理")),
-        CaseCommand.Resolve => s.ResolveAsync(c.Id, c.Version, new AgreementInput { Kind = AgreementKind.Oral, Terms = "双方口头约定共同疏通排水沟", SignedOn = i.Today }),
-        CaseCommand.Refer => s.ReferAsync(c.Id, c.Version, i.Target, "需诉讼解决", random.Next(4) == 0),
-        CaseCommand.Terminate => s.TerminateAsync(c.Id, c.Version, TerminationReason.PartyRefused, null),
-        CaseCommand.ApproveReferral => s.ApproveReferralAsync(c.Id, c.Version, "陈家桥人民法庭", null),
-        CaseCommand.ReturnReferral => s.ReturnReferralAsync(c.Id, c.Version, "请继续调解"),
-        CaseCommand.Reopen => s.ReopenAsync(c.Id, c.Version, "协议未履行"),
-        CaseCommand.AssignMediators => s.AssignMediatorsAsync(c.Id, c.Version, i.Lead, random.Next(2) == 0 ? [i.Assistant] : []),
-        CaseCommand.ExtendDeadline => s.ExtendDeadlineAsync(c.Id, c.Version, (c.DueOn ?? i.Today).AddDays(10), "当事人外出务工，申请延期"),
-        CaseCommand.RecordFollowUp => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(i.Today, random.Next(3) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
-        CaseCommand.RecordJudicialConfirmation => s.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(true, null, null, null)),
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
-    };
-
-    private static async Task<Inputs> InputsAsync(TestApp app) => new(
+    private static async Task<CommandInputs> InputsAsync(TestApp app) => new(
         ChinaClock.Today(DateTime.UtcNow),
         await CaseDrafts.VenueIdAsync(app),
         await CaseDrafts.ReferralTargetIdAsync(app),
@@ -123,7 +99,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         await app.UserIdAsync("zhoutao"));
 
     /// <summary>40 cases of 五云山村 filed by 张敏 (their lead), with 周涛 assigned to assist by the village head.</summary>
-    private static async Task<List<int>> FileCasesAsync(TestApp app, Inputs inputs)
+    private static async Task<List<int>> FileCasesAsync(TestApp app, CommandInputs inputs)
     {
         var draft = await CaseDrafts.ValidAsync(app);
         await using var mediator = app.NewScope(await app.ActorAsync("zhangmin"));
@@ -141,5 +117,4 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         return ids;
     }
 
-    private sealed record Inputs(DateOnly Today, int Venue, int Target, string Lead, string Assistant);
 }

@@ -116,7 +116,7 @@ internal sealed class BackdatedCases
         public CaseScript Accept(DateOnly on)
         {
             Ok(Case.AssignMediators(Office, Next(on), new MediatorAssignment(owner._leads[Case.VillageId], [])));
-            Ok(Case.Accept(Office, Next(on)));
+            Ok(Case.Accept(Office, Next(on), new AcceptInput(on)));
             return this;
         }
 
@@ -137,37 +137,37 @@ internal sealed class BackdatedCases
 
         public CaseScript Refer(DateOnly on, bool urgent = false)
         {
-            Ok(Case.Refer(Office, Next(on), owner._target, "需移交处理", urgent));
+            Ok(Case.Refer(Office, Next(on), new ReferInput(owner._target, "需移交处理", urgent, on)));
             return this;
         }
 
         public CaseScript Approve(DateOnly on)
         {
-            Ok(Case.ApproveReferral(Office, Next(on), "陈家桥人民法庭", null));
+            Ok(Case.ApproveReferral(Office, Next(on), new ApproveReferralInput("陈家桥人民法庭", null, on)));
             return this;
         }
 
         public CaseScript Return(DateOnly on)
         {
-            Ok(Case.ReturnReferral(Office, Next(on), "请继续调解"));
+            Ok(Case.ReturnReferral(Office, Next(on), new ReturnReferralInput("请继续调解", on)));
             return this;
         }
 
         public CaseScript Terminate(DateOnly on)
         {
-            Ok(Case.Terminate(Office, Next(on), TerminationReason.ApplicantWithdrew, null));
+            Ok(Case.Terminate(Office, Next(on), new TerminateInput(TerminationReason.ApplicantWithdrew, null, on)));
             return this;
         }
 
         public CaseScript Decline(DateOnly on)
         {
-            Ok(Case.Decline(Office, Next(on), "已向法院起诉"));
+            Ok(Case.Decline(Office, Next(on), new DeclineInput("已向法院起诉", on)));
             return this;
         }
 
         public CaseScript ExtendDeadline(DateOnly on, DateOnly newDueOn)
         {
-            Ok(Case.ExtendDeadline(Office, Next(on), newDueOn, "当事人外出务工"));
+            Ok(Case.ExtendDeadline(Office, Next(on), new ExtendDeadlineInput(newDueOn, "当事人外出务工")));
             return this;
         }
 
@@ -175,7 +175,7 @@ internal sealed class BackdatedCases
         public CaseScript Reopen(DateOnly on)
         {
             Ok(Case.RecordFollowUp(Office, Next(on), new FollowUpInput(on, PerformanceStatus.None, "未履行")));
-            Ok(Case.Reopen(Office, Next(on), "协议未履行"));
+            Ok(Case.Reopen(Office, Next(on), new ReopenInput("协议未履行", on)));
             return this;
         }
 

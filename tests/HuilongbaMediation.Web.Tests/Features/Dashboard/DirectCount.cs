@@ -5,8 +5,10 @@ using HuilongbaMediation.Web.Features.Dashboard;
 namespace HuilongbaMediation.Web.Tests.Features.Dashboard;
 
 /// <summary>
-/// DOMAIN.md's figures counted the plain way, for comparison: the stored cases and their histories in memory, China
-/// dates as UTC + 8 hours, the agreement's kind and the due dates read from the history entries' JSON.
+/// DOMAIN.md's figures counted the plain way, for comparison: the stored cases and their histories in memory, each
+/// step on the date it carried as its JSON says (the China date it was recorded on when it carried none), the state at
+/// a date from the last change of status by then, the agreement's kind and the due dates read from the JSON too. None
+/// of it reads the typed columns the SQL counts on, so the two are checked against each other.
 /// </summary>
 internal sealed class DirectCount(IEnumerable<MediationCase> cases, DateOnly from, DateOnly to, DateOnly today)
 {
@@ -48,7 +50,7 @@ internal sealed class DirectCount(IEnumerable<MediationCase> cases, DateOnly fro
         {
             var days = new[] { "Resolve", "ApproveReferral", "Terminate", "Decline" }
                 .SelectMany(Events)
-                .Select(e => ChinaDate(e.Entry.AtUtc).DayNumber - e.Case.FiledOn.DayNumber)
+                .Select(e => EventDate(e.Entry).DayNumber - e.Case.FiledOn.DayNumber)
                 .ToList();
             return days.Count == 0 ? null : (decimal)days.Sum() / days.Count;
         }
@@ -77,20 +79,60 @@ internal sealed class DirectCount(IEnumerable<MediationCase> cases, DateOnly fro
 
     private IEnumerable<(MediationCase Case, HistoryEntry Entry)> Events(string action) =>
         _cases.SelectMany(c => c.History
-            .Where(h => h.Action == action && ChinaDate(h.AtUtc) >= from && ChinaDate(h.AtUtc) <= to)
+            .Where(h => h.Action == action && EventDate(h) >= from && EventDate(h) <= to)
             .Select(h => (c, h)));
 
+    /// <summary>The date a step happened, from what it carried.</summary>
+    public static DateOnly EventDate(HistoryEntry h)
+    {
+        var json = Json(h);
+        string? Date(params string[] path)
+        {
+            var e = json;
+            foreach (var name in path)
+            {
+                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e))
+                {
+                    return null;
+                }
+            }
+
+            return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        }
+
+        var carried = h.Action switch
+        {
+            "File" => Date("FiledOn"),
+            "Accept" => Date("AcceptedOn"),
+            "Decline" => Date("DeclinedOn"),
+            "RecordSession" => Date("HeldOn"),
+            "Resolve" => Date("Agreement", "SignedOn"),
+            "Refer" => Date("ReferredOn"),
+            "Terminate" => Date("TerminatedOn"),
+            "ApproveReferral" => Date("ApprovedOn"),
+            "ReturnReferral" => Date("ReturnedOn"),
+            "Reopen" => Date("ReopenedOn"),
+            "RecordFollowUp" => Date("VisitedOn"),
+            "RecordJudicialConfirmation" => Date("DecidedOn") ?? Date("AppliedOn"),
+            _ => null,
+        };
+        return carried is null ? ChinaDate(h.AtUtc) : DateOnly.Parse(carried, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The due date a step set, from what it carried.</summary>
+    public static DateOnly? DueDate(HistoryEntry h) => h.Action is "Accept" or "Reopen" or "ExtendDeadline"
+        ? DateOnly.Parse(Json(h).GetProperty(h.Action == "ExtendDeadline" ? "NewDueOn" : "DueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
+    public static string? AgreementKind(HistoryEntry h) => h.Action == "Resolve" ? Json(h).GetProperty("Agreement").GetProperty("Kind").GetString() : null;
+
     private IEnumerable<HistoryEntry> UntilEnd(MediationCase c) =>
-        c.History.Where(h => ChinaDate(h.AtUtc) <= to).OrderBy(h => h.AtUtc).ThenBy(h => h.Id);
+        c.History.Where(h => EventDate(h) <= to).OrderBy(EventDate).ThenBy(h => h.Id);
 
-    private CaseStatus? StateAtEnd(MediationCase c) => UntilEnd(c).Select(h => (CaseStatus?)h.ToStatus).LastOrDefault();
+    private CaseStatus? StateAtEnd(MediationCase c) =>
+        UntilEnd(c).Where(h => h.FromStatus is null || h.FromStatus != h.ToStatus).Select(h => (CaseStatus?)h.ToStatus).LastOrDefault();
 
-    private DateOnly? DueOnAtEnd(MediationCase c) => UntilEnd(c)
-        .Where(h => h.Action is "Accept" or "Reopen" or "ExtendDeadline")
-        .Select(h => (DateOnly?)DateOnly.Parse(Json(h).GetProperty(h.Action == "ExtendDeadline" ? "NewDueOn" : "DueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
-        .LastOrDefault();
-
-    private static string? AgreementKind(HistoryEntry resolve) => Json(resolve).GetProperty("Agreement").GetProperty("Kind").GetString();
+    private DateOnly? DueOnAtEnd(MediationCase c) => UntilEnd(c).Select(DueDate).LastOrDefault(d => d is not null);
 
     private static JsonElement Json(HistoryEntry entry) => JsonDocument.Parse(entry.Data).RootElement;
 }

@@ -250,15 +250,15 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_Resolve_entry_names_its_agreement_kind_as_the_statistics_look_for_it()
+    public async Task The_typed_columns_the_figures_read_say_what_the_entries_carried()
     {
         await using var db = await _app.DbAsync();
-        var resolutions = await db.CaseHistory.Where(h => h.Action == nameof(CaseTrigger.Resolve)).Select(h => h.Data).ToListAsync();
+        var entries = await db.CaseHistory.AsNoTracking().ToListAsync();
 
-        Assert.Equal(6, resolutions.Count); // D's in 2026 too
-        Assert.All(resolutions, data => Assert.True(
-            data.Contains(CaseQueries.AgreementInData(AgreementKind.Written), StringComparison.Ordinal)
-            ^ data.Contains(CaseQueries.AgreementInData(AgreementKind.Oral), StringComparison.Ordinal)));
+        Assert.Equal(6, entries.Count(h => h.Action == nameof(CaseTrigger.Resolve))); // D's in 2026 too
+        Assert.All(entries, h => Assert.Equal(DirectCount.EventDate(h), h.OccurredOn));
+        Assert.All(entries, h => Assert.Equal(DirectCount.DueDate(h), h.DueOn));
+        Assert.All(entries, h => Assert.Equal(DirectCount.AgreementKind(h), h.AgreementKind?.ToString()));
     }
 
     private async Task<List<MediationCase>> AllCasesAsync()

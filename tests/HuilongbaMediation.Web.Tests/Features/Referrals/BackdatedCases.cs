@@ -60,7 +60,7 @@ public sealed class BackdatedCases(TestApp app)
         return await CreateAsync(draft with { FiledOn = Min(draft.FiledOn, referredOn) }, (c, step) =>
         {
             Mediate(c, step, referredOn, venueId);
-            step(referredOn, (actor, now) => c.Refer(actor, now, targetId, "一方坚持诉讼解决", urgent));
+            step(referredOn, (actor, now) => c.Refer(actor, now, new ReferInput(targetId, "一方坚持诉讼解决", urgent, referredOn)));
         });
     }
 
@@ -80,7 +80,7 @@ public sealed class BackdatedCases(TestApp app)
 
     private static void Mediate(MediationCase c, Step step, DateOnly acceptedOn, int venueId)
     {
-        step(acceptedOn, (actor, now) => c.Accept(actor, now));
+        step(acceptedOn, (actor, now) => c.Accept(actor, now, new AcceptInput(acceptedOn)));
         step(acceptedOn, (actor, now) => c.RecordSession(actor, now, new SessionInput(acceptedOn, venueId, "双方当事人", "第一次调解，双方陈述意见。")));
     }
 

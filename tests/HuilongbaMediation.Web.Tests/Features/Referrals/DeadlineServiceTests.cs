@@ -1,3 +1,4 @@
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Tests.Infrastructure;
@@ -60,7 +61,7 @@ public sealed class DeadlineServiceTests : IAsyncLifetime
         var id = await _cases.ResolvedAsync(await Draft(), Today.AddDays(-60));
         var visitedOn = Today.AddDays(-45);
         await _cases.ApplyAsync(id, visitedOn, (c, actor, now) => c.RecordFollowUp(actor, now, new FollowUpInput(visitedOn, PerformanceStatus.Partial, "只支付了一半")));
-        await _cases.ApplyAsync(id, visitedOn, (c, actor, now) => c.Reopen(actor, now, "协议未完全履行"));
+        await _cases.ApplyAsync(id, visitedOn, (c, actor, now) => c.Reopen(actor, now, new ReopenInput("协议未完全履行", visitedOn)));
         await _cases.ApplyAsync(id, Today.AddDays(-35), (c, actor, now) => c.RecordSession(actor, now, new SessionInput(Today.AddDays(-35), c.VenueId!.Value, "双方当事人", "再次调解。")));
         await _cases.ApplyAsync(id, Today.AddDays(-35), (c, actor, now) => c.Resolve(actor, now, new AgreementInput { Kind = AgreementKind.Oral, Terms = "余款一次付清。", SignedOn = Today.AddDays(-35) }));
 

@@ -52,7 +52,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     {
         var parties = Parties(Id("11010519800101001"), Id("50010619850505002"));
         var concluded = await _cases.FiledAsync(await DraftAsync(filedOn: Today.AddMonths(-11)) with { Parties = parties });
-        await _cases.ApplyAsync(concluded, Today.AddMonths(-11), (c, actor, now) => c.Decline(actor, now, "已向法院起诉"));
+        await _cases.ApplyAsync(concluded, Today.AddMonths(-11), (c, actor, now) => c.Decline(actor, now, new DeclineInput("已向法院起诉", Today.AddMonths(-11))));
         var second = await _cases.MediatingAsync(await DraftAsync(filedOn: Today.AddMonths(-3)) with { Parties = parties }, Today.AddMonths(-3));
         var third = await _cases.FiledAsync(await DraftAsync() with { Parties = parties });
         await _cases.FiledAsync(await DraftAsync() with { Parties = Parties(Id("11010519800101001"), Id("50010619900909003")) }); // one of them only
@@ -89,7 +89,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
 
         Assert.Equal([(urgent, Rules(new WarningMatch(WarningRule.UrgentReferral)))], await ListAsync());
 
-        await _cases.ApplyAsync(urgent, Today, (c, actor, now) => c.ApproveReferral(actor, now, "陈家桥人民法庭", null));
+        await _cases.ApplyAsync(urgent, Today, (c, actor, now) => c.ApproveReferral(actor, now, new ApproveReferralInput("陈家桥人民法庭", null, Today)));
 
         Assert.Empty(await ListAsync());
     }
@@ -100,7 +100,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
         var high = await DraftAsync("labour-wages") with { RiskLevel = RiskLevel.High, RiskNote = "聚集讨薪", PeopleInvolved = 20 };
         await _cases.ResolvedAsync(high, Today.AddDays(-1));
         var terminated = await _cases.MediatingAsync(high, Today.AddDays(-3));
-        await _cases.ApplyAsync(terminated, Today, (c, actor, now) => c.Terminate(actor, now, TerminationReason.ApplicantWithdrew, null));
+        await _cases.ApplyAsync(terminated, Today, (c, actor, now) => c.Terminate(actor, now, new TerminateInput(TerminationReason.ApplicantWithdrew, null, Today)));
 
         Assert.Empty(await ListAsync());
     }

@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Features.Cases;
 using Bunit;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Components.Layout;
@@ -24,11 +26,11 @@ public sealed class NavMenuPendingReferralsTests : MudTestContext
         var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.JudicialOffice));
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("a[href='/referrals'] [data-testid=pending-referrals]").TextContent.Trim()));
-        Assert.Equal(["首页", "新建案件", "案件", "移交审核1", "统计", "年度报告", "修改密码"], cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim().Replace(" ", "", StringComparison.Ordinal)));
+        Assert.Equal(["首页", "新建案件", "案件", "移交审核1", "统计", "年度报告", "导入台账", "别名表", "修改密码"], cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim().Replace(" ", "", StringComparison.Ordinal)));
 
         var queue = app.Get<ReferralQueueService>();
         var referral = (await queue.ListAsync())!.Referrals.Single();
-        Assert.True((await queue.ReturnAsync(referral.Id, referral.Version, "请继续调解")).Succeeded);
+        Assert.True((await app.Get<CaseService>().ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("请继续调解", ChinaClock.Today(DateTime.UtcNow)))).Succeeded);
         await cut.InvokeAsync(() => count.RefreshAsync());
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=pending-referrals]")));

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Referrals;
@@ -13,6 +14,8 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
     private BackdatedCases _cases = default!;
 
     private ReferralQueueService Queue => _app.Get<ReferralQueueService>();
+
+    private CaseService Cases => _app.Get<CaseService>();
 
     private static DateOnly Today => BackdatedCases.Today;
 
@@ -65,7 +68,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("wangfang");
         var referral = (await Queue.ListAsync())!.Referrals.Single();
 
-        var result = await Queue.ApproveAsync(referral.Id, referral.Version, referral.Target, "（2026）渝0106民诉前123号");
+        var result = await Cases.ApproveReferralAsync(referral.Id, referral.Version, new ApproveReferralInput(referral.Target, "（2026）渝0106民诉前123号", Today));
 
         Assert.Equal(CaseOutcome.Done, result.Outcome);
         await using var db = await _app.DbAsync();
@@ -84,7 +87,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("wangfang");
         var referral = (await Queue.ListAsync())!.Referrals.Single();
 
-        var result = await Queue.ReturnAsync(referral.Id, referral.Version, "尚有调解可能，请继续调解");
+        var result = await Cases.ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("尚有调解可能，请继续调解", Today));
 
         Assert.Equal(CaseOutcome.Done, result.Outcome);
         await using var db = await _app.DbAsync();
@@ -102,10 +105,10 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
         var loaded = (await Queue.ListAsync())!.Referrals.Single();
         await using (var otherCircuit = _app.NewScope())
         {
-            Assert.True((await otherCircuit.Get<ReferralQueueService>().ReturnAsync(loaded.Id, loaded.Version, "请继续调解")).Succeeded);
+            Assert.True((await otherCircuit.Get<CaseService>().ReturnReferralAsync(loaded.Id, loaded.Version, new ReturnReferralInput("请继续调解", Today))).Succeeded);
         }
 
-        var result = await Queue.ApproveAsync(loaded.Id, loaded.Version, loaded.Target, null);
+        var result = await Cases.ApproveReferralAsync(loaded.Id, loaded.Version, new ApproveReferralInput(loaded.Target, null, Today));
 
         Assert.Equal(CaseOutcome.Conflict, result.Outcome);
         await using var db = await _app.DbAsync();
@@ -120,8 +123,8 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
         var id = await _cases.ReferredAsync(await _cases.DraftAsync(Today), Today, urgent: false);
         await _app.SignInAsUserAsync("liqiang");
 
-        var approve = await Queue.ApproveAsync(id, 0, "陈家桥人民法庭", null);
-        var returned = await Queue.ReturnAsync(id, 0, "请继续调解");
+        var approve = await Cases.ApproveReferralAsync(id, 0, new ApproveReferralInput("陈家桥人民法庭", null, Today));
+        var returned = await Cases.ReturnReferralAsync(id, 0, new ReturnReferralInput("请继续调解", Today));
 
         Assert.Equal((CaseOutcome.Forbidden, CaseOutcome.Forbidden), (approve.Outcome, returned.Outcome));
         await using var db = await _app.DbAsync();
@@ -135,8 +138,8 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("wangfang");
         var referral = (await Queue.ListAsync())!.Referrals.Single();
 
-        var approve = await Queue.ApproveAsync(referral.Id, referral.Version, " ", null);
-        var returned = await Queue.ReturnAsync(referral.Id, referral.Version, "");
+        var approve = await Cases.ApproveReferralAsync(referral.Id, referral.Version, new ApproveReferralInput(" ", null, Today));
+        var returned = await Cases.ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("", Today));
 
         Assert.Equal("请填写接收单位", approve.ErrorFor("ReceivingBody"));
         Assert.Equal("请填写退回意见", returned.ErrorFor("Comment"));

@@ -37,9 +37,9 @@ public sealed class ReferralReviewPageTests : MudTestContext
         Assert.Equal("2 件待审核", menu.Find("[data-testid=pending-referrals]").GetAttribute("aria-label"));
 
         page.FindAll("button[data-testid=approve]")[0].Click();
-        dialogs.WaitForAssertion(() => Assert.Equal("陈家桥人民法庭", Input(dialogs, "receiving-body").GetAttribute("value")));
-        Input(dialogs, "receipt-number").Change("（2026）渝0106民诉前7号");
-        dialogs.Find("button[data-testid=approve-confirm]").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal("陈家桥人民法庭", Input(dialogs, "ReceivingBody").GetAttribute("value")));
+        Input(dialogs, "ReceiptNumber").Input("（2026）渝0106民诉前7号");
+        dialogs.Find("form[data-testid=command-form]").Submit(); // the confirm button submits its form; bUnit does not follow form="…"
 
         page.WaitForAssertion(() => Assert.Equal([later.ToString()], page.FindAll("[data-testid=referral-card]").Select(c => c.GetAttribute("data-case"))));
         menu.WaitForAssertion(() => Assert.Equal("1", menu.Find("[data-testid=pending-referrals]").TextContent.Trim()));
@@ -59,12 +59,12 @@ public sealed class ReferralReviewPageTests : MudTestContext
         var page = Render<ReferralReview>();
 
         page.WaitForElement("button[data-testid=return]").Click();
-        dialogs.WaitForElement("button[data-testid=return-confirm]").Click();
+        dialogs.WaitForElement("form[data-testid=command-form]").Submit();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("请填写退回意见", dialogs.Find("[data-testid=return-referral-dialog]").TextContent, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Contains("请填写退回意见", dialogs.Find("[data-testid=command-ReturnReferral]").TextContent, StringComparison.Ordinal));
 
-        Input(dialogs, "return-comment").Change("尚有调解可能，请继续调解");
-        dialogs.Find("button[data-testid=return-confirm]").Click();
+        Input(dialogs, "Comment").Input("尚有调解可能，请继续调解");
+        dialogs.Find("form[data-testid=command-form]").Submit(); // the confirm button submits its form; bUnit does not follow form="…"
 
         page.WaitForElement("[data-testid=referrals-empty]");
         await using var db = await app.DbAsync();
@@ -81,14 +81,14 @@ public sealed class ReferralReviewPageTests : MudTestContext
         var snackbars = Render<MudSnackbarProvider>();
         var page = Render<ReferralReview>();
         page.WaitForElement("[data-testid=referral-card]");
-        await cases.ApplyAsync(id, Today, (c, actor, now) => c.ReturnReferral(actor, now, "请继续调解")); // another user, meanwhile
+        await cases.ApplyAsync(id, Today, (c, actor, now) => c.ReturnReferral(actor, now, new ReturnReferralInput("请继续调解", Today))); // another user, meanwhile
 
         page.Find("button[data-testid=approve]").Click();
-        dialogs.WaitForElement("button[data-testid=approve-confirm]").Click();
+        dialogs.WaitForElement("form[data-testid=command-form]").Submit();
 
         snackbars.WaitForAssertion(() => Assert.Contains("案件已被他人修改", snackbars.Markup, StringComparison.Ordinal));
         page.WaitForElement("[data-testid=referrals-empty]");
-        Assert.Empty(dialogs.FindAll("[data-testid=approve-referral-dialog]"));
+        Assert.Empty(dialogs.FindAll("[data-testid=command-ApproveReferral]"));
     }
 
     /// <summary>A TestApp as 王芳, whose referral services this bUnit context uses (registered before the first render).</summary>
@@ -97,12 +97,13 @@ public sealed class ReferralReviewPageTests : MudTestContext
         var app = await TestApp.StartAsync(demo: true);
         await app.SignInAsUserAsync("wangfang");
         Services.AddSingleton(app.Get<ReferralQueueService>());
+        Services.AddSingleton(app.Get<HuilongbaMediation.Web.Features.Cases.CaseService>());
         Services.AddSingleton(app.Get<PendingReferralCount>());
         Services.AddCascadingValue(sp => sp.GetRequiredService<PendingReferralCount>());
         return app;
     }
 
-    /// <summary>The input of a MudTextField marked with a data-testid (on the input or around it).</summary>
-    private static AngleSharp.Dom.IElement Input(IRenderedComponent<MudDialogProvider> dialogs, string testId) =>
-        dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea");
+    /// <summary>The input of a form field, by the field's name (the input record's property).</summary>
+    private static AngleSharp.Dom.IElement Input(IRenderedComponent<MudDialogProvider> dialogs, string field) =>
+        dialogs.Find($"input[data-field={field}], [data-field={field}] input, textarea[data-field={field}], [data-field={field}] textarea");
 }

@@ -41,7 +41,7 @@ public static class AgreedCases
     {
         var cases = app.Get<CaseService>();
         var c = await AssignedAsync(app);
-        c = Done(await cases.AcceptAsync(c.Id, c.Version));
+        c = Done(await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))));
         c = Done(await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(app), "王大明、李小红、张敏", "双方陈述，达成一致。")));
         return Done(await cases.ResolveAsync(c.Id, c.Version, agreement ?? Written));
     }

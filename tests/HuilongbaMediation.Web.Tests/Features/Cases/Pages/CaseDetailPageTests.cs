@@ -19,9 +19,9 @@ public sealed class CaseDetailPageTests : CasePageContext
         _filed = (await cases.FileAsync(await CaseDrafts.ValidAsync(App))).Case!; // 张敏 files, so 张敏 leads
 
         var c = (await cases.FileAsync(await CaseDrafts.ValidAsync(App, applicant: "周大福", respondent: "吴小宝"))).Case!;
-        c = (await cases.AcceptAsync(c.Id, c.Version)).Case!;
+        c = (await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Case!;
         c = (await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(ChinaClock.Today(DateTime.UtcNow), await CaseDrafts.VenueIdAsync(App), "双方", "调解未果"))).Case!;
-        _pending = (await cases.ReferAsync(c.Id, c.Version, await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", urgent: false)).Case!;
+        _pending = (await cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", false, ChinaClock.Today(DateTime.UtcNow)))).Case!;
     }
 
     public static TheoryData<string, string, string[]> Buttons => new()
@@ -94,10 +94,37 @@ public sealed class CaseDetailPageTests : CasePageContext
         // Not awaited: the button's handler waits for the dialog's answer, which comes from the next click.
         var opening = cut.Find("[data-testid=action-Accept]").ClickAsync(new());
         dialogs.WaitForElement(".mud-dialog");
-        await dialogs.Find("[data-testid=action-confirm]").ClickAsync(new());
+        await dialogs.Find("form[data-testid=command-form]").SubmitAsync(); // the confirm button submits its form; bUnit does not follow form="…"
         await opening;
 
         cut.WaitForAssertion(() => Assert.Equal("调解中", cut.Find("[data-testid=case-head] .case-status").TextContent.Trim()));
         Assert.Contains("记录调解", cut.Find("[data-testid=case-actions]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_command_asks_for_its_date_defaulting_to_today_and_refuses_one_before_the_filing_beside_the_field()
+    {
+        await App.SignInAsUserAsync("zhangmin");
+        var today = ChinaClock.Today(DateTime.UtcNow);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<CaseDetail>(p => p.Add(x => x.Id, _filed.Id));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=action-Accept]")));
+
+        var opening = cut.Find("[data-testid=action-Accept]").ClickAsync(new());
+        dialogs.WaitForElement("[data-testid=command-Accept]");
+        var date = dialogs.Find("input[data-field=AcceptedOn], [data-field=AcceptedOn] input");
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), date.GetAttribute("value"));
+        await date.ChangeAsync(new() { Value = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await dialogs.Find("form[data-testid=command-form]").SubmitAsync(); // the confirm button submits its form; bUnit does not follow form="…"
+
+        dialogs.WaitForAssertion(() => Assert.Contains(
+            $"受理日期不能早于登记日期（{today.ToLabel()}）",
+            dialogs.Find("input[data-field=AcceptedOn], [data-field=AcceptedOn] input").Closest(".mud-input-control")!.TextContent,
+            StringComparison.Ordinal));
+        await date.ChangeAsync(new() { Value = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await dialogs.Find("form[data-testid=command-form]").SubmitAsync(); // the confirm button submits its form; bUnit does not follow form="…"
+        await opening;
+
+        cut.WaitForAssertion(() => Assert.Equal("调解中", cut.Find("[data-testid=case-head] .case-status").TextContent.Trim()));
     }
 }

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace HuilongbaMediation.Web.Features.Import;
+
+/// <summary>How ledger text is compared: as people type it, the same whatever the width of its characters or its spaces.</summary>
+public static class LedgerText
+{
+    /// <summary>
+    /// The compared form of a cell or a header: full-width letters, digits and brackets folded to ASCII (NFKC), every
+    /// space gone, and what marks a heading as required (*, ★) or annotates a unit dropped. 五云山（村） → 五云山(村).
+    /// </summary>
+    public static string Key(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var key = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('*' or '★' or '\u200B' or '\uFEFF'))
+            {
+                key.Append(c);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>A cell as text, as the ledger shows it: trimmed, null when blank.</summary>
+    public static string? Clean(object? cell) => cell switch
+    {
+        null => null,
+        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => cell.ToString() is { Length: > 0 } s ? s.Trim() : null,
+    };
+
+    /// <summary>Names in one cell: 张三、李四 / 张三，李四 / 张三;李四 / 张三 李四.</summary>
+    public static IReadOnlyList<string> Names(string? cell) =>
+        string.IsNullOrWhiteSpace(cell)
+            ? []
+            : [.. cell.Split(['、', '，', ',', '；', ';', '/', '／', ' ', '　', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
