@@ -11,6 +11,9 @@ public sealed record CaseDraft : IHistoryData
     /// <summary>纠纷简要情况, 10–2000 characters.</summary>
     public required string Summary { get; init; }
 
+    /// <summary>申请事项: what the applicant asks for; optional, up to 500 characters.</summary>
+    public string? Request { get; init; }
+
     /// <summary>纠纷类型 (DisputeCategory id).</summary>
     public required int CategoryId { get; init; }
 

@@ -42,6 +42,7 @@ public static class CaseValidator
             errors.AddIf(summaryLength > SummaryMaxLength, nameof(draft.Summary), $"纠纷简要情况不超过 {SummaryMaxLength} 字（现有 {summaryLength} 字）");
         }
 
+        errors.Text(nameof(draft.Request), draft.Request, "申请事项", NoteMaxLength, required: false);
         errors.Reference(nameof(draft.CategoryId), draft.CategoryId, "纠纷类型");
         errors.Reference(nameof(draft.SourceId), draft.SourceId, "案件来源");
         errors.Reference(nameof(draft.VillageId), draft.VillageId, "村（社区）或片区");

@@ -32,6 +32,9 @@ public sealed partial class MediationCase
     /// <summary>纠纷简要情况</summary>
     public string Summary { get; private set; } = "";
 
+    /// <summary>申请事项: what the applicant asks for (the application form's 请求事项); optional.</summary>
+    public string? Request { get; private set; }
+
     public int CategoryId { get; private set; }
 
     public int SourceId { get; private set; }
@@ -136,6 +139,7 @@ public sealed partial class MediationCase
         var @case = new MediationCase
         {
             Summary = Text.Required(draft.Summary),
+            Request = Text.Clean(draft.Request),
             CategoryId = draft.CategoryId,
             SourceId = draft.SourceId,
             VillageId = draft.VillageId,

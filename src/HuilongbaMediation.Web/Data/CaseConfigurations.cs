@@ -28,6 +28,7 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
 
         builder.Property(c => c.Summary).HasMaxLength(CaseValidator.SummaryMaxLength).IsRequired();
         builder.Property(c => c.RiskNote).HasMaxLength(CaseValidator.NoteMaxLength);
+        builder.Property(c => c.Request).HasMaxLength(CaseValidator.NoteMaxLength);
         builder.Property(c => c.AmountInvolved).HasConversion(Fen);
         builder.Property(c => c.FiledById).HasMaxLength(450).IsRequired();
         builder.Property(c => c.DeclineReason).HasMaxLength(CaseValidator.ReasonMaxLength);

@@ -212,6 +212,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Request")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RiskLevel")
                         .IsRequired()
                         .HasMaxLength(32)

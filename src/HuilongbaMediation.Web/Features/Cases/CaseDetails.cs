@@ -10,6 +10,7 @@ public sealed record CaseDetails(
     CaseStatus Status,
     int Version,
     string Summary,
+    string? Request,
     string Village,
     string Category,
     string Source,

@@ -10,6 +10,8 @@ public sealed class CaseForm
 {
     public string Summary { get; set; } = "";
 
+    public string? Request { get; set; }
+
     public int? CategoryId { get; set; }
 
     public int? SourceId { get; set; }
@@ -42,6 +44,7 @@ public sealed class CaseForm
     public CaseDraft ToDraft() => new()
     {
         Summary = Summary,
+        Request = Request,
         CategoryId = CategoryId ?? 0,
         SourceId = SourceId ?? 0,
         VillageId = VillageId ?? 0,

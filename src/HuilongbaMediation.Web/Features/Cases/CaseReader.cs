@@ -41,7 +41,7 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
         var venues = await db.Venues.AsNoTracking().Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
 
         var details = new CaseDetails(
-            c.Id, c.Number, c.Status, c.Version, c.Summary, names.Village, names.Category, names.Source, names.Kind, c.VenueId, names.Venue,
+            c.Id, c.Number, c.Status, c.Version, c.Summary, c.Request, names.Village, names.Category, names.Source, names.Kind, c.VenueId, names.Venue,
             c.AmountInvolved, c.PeopleInvolved, c.RiskLevel, c.RiskNote, c.FiledOn, c.AcceptedOn, c.DueOn, c.ConcludedOn,
             [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(PartyView.Masked)],
             [.. c.Mediators.OrderByDescending(m => m.IsLead).Select(m => new MediatorView(m.UserId, m.DisplayName, m.IsLead))],
