@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using HuilongbaMediation.Web.Common;
 
 // The crash-safety test's child: the app's own composition on the SQLite file in <data folder>, driving the real
 // CaseService and CaseFileService with random work until the test kills it with SIGKILL. It prints one line after
@@ -60,7 +61,7 @@ while (true)
         Report(filed, "File");
         if (filed.Succeeded)
         {
-            ids.Add(filed.Case!.Id);
+            ids.Add(filed.Value!.Id);
         }
     }
     else if (roll < 40)
@@ -87,11 +88,11 @@ while (true)
     }
 }
 
-static void Report(CaseResult result, string action)
+static void Report(Result<CaseRef> result, string action)
 {
     if (result.Succeeded)
     {
-        Console.WriteLine($"COMMIT {result.Case!.Id} {result.Case.Version} {action}");
+        Console.WriteLine($"COMMIT {result.Value!.Id} {result.Value.Version} {action}");
     }
 }
 

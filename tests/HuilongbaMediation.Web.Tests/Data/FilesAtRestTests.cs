@@ -4,6 +4,7 @@ using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Data;
 
@@ -131,7 +132,7 @@ public sealed class FilesAtRestTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SampleFiles.Jpeg)), await check.CaseAttachments.Select(a => a.Sha256).SingleAsync());
     }
 
-    private static async Task<Web.Features.Cases.CaseResult> UploadAsync(TestApp app, int caseId, byte[] content, string name = "证据.pdf")
+    private static async Task<Web.Common.Result<Web.Features.Cases.CaseRef>> UploadAsync(TestApp app, int caseId, byte[] content, string name = "证据.pdf")
     {
         await using var stream = new MemoryStream(content);
         return await app.Get<CaseFileService>().UploadAsync(caseId, CaseFileItem.Evidence, name, stream);

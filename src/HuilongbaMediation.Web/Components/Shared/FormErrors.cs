@@ -1,4 +1,5 @@
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Components.Shared;
 
@@ -77,6 +78,15 @@ public sealed class FormErrors
     /// <summary>The server's messages for fields the form does not show (e.g. a field that only the server checks).</summary>
     public IReadOnlyList<string> Elsewhere(Func<string, bool> isShown) =>
         [.. _server.Where(e => !isShown(e.Field)).Select(e => e.Message).Distinct()];
+
+    /// <summary>
+    /// What a refused <paramref name="result"/> says that no field of the form shows: its message, unless it refused
+    /// fields, then the messages of the fields the form does not show (<paramref name="isShown"/>).
+    /// </summary>
+    public IReadOnlyList<string> Refusals(Result? result, Func<string, bool> isShown) =>
+        result is not { Succeeded: false } refused ? []
+        : refused.Outcome != Outcome.Invalid || refused.Errors.Count == 0 ? [refused.Message]
+        : Elsewhere(isShown);
 
     private static string? First(IEnumerable<FieldError> errors, string field) =>
         errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();

@@ -53,43 +53,43 @@ public sealed class ReferenceAdminService(
         };
     }
 
-    public Task<OperationResult> AddAsync(ReferenceKind kind, ReferenceItemInput input, CancellationToken ct = default) =>
+    public Task<Result> AddAsync(ReferenceKind kind, ReferenceItemInput input, CancellationToken ct = default) =>
         kind == ReferenceKind.Village
             ? SaveAsync<Village>(kind, null, input, v => v.Kind = input.Kind, ct)
             : SaveAsync<Venue>(kind, null, input, _ => { }, ct);
 
-    public Task<OperationResult> UpdateAsync(ReferenceKind kind, int id, ReferenceItemInput input, CancellationToken ct = default) =>
+    public Task<Result> UpdateAsync(ReferenceKind kind, int id, ReferenceItemInput input, CancellationToken ct = default) =>
         kind == ReferenceKind.Village
             ? SaveAsync<Village>(kind, id, input, v => v.Kind = input.Kind, ct)
             : SaveAsync<Venue>(kind, id, input, _ => { }, ct);
 
-    public Task<OperationResult> SetActiveAsync(ReferenceKind kind, int id, bool active, CancellationToken ct = default) =>
+    public Task<Result> SetActiveAsync(ReferenceKind kind, int id, bool active, CancellationToken ct = default) =>
         kind == ReferenceKind.Village ? SetActiveAsync<Village>(kind, id, active, ct) : SetActiveAsync<Venue>(kind, id, active, ct);
 
-    private async Task<OperationResult> SaveAsync<T>(ReferenceKind kind, int? id, ReferenceItemInput input, Action<T> apply, CancellationToken ct)
+    private async Task<Result> SaveAsync<T>(ReferenceKind kind, int? id, ReferenceItemInput input, Action<T> apply, CancellationToken ct)
         where T : ReferenceItem, new()
     {
         if (!await IsAdminAsync())
         {
-            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+            return Result.Forbidden(l["Admin.Forbidden"]);
         }
 
         var name = Text.Required(input.Name);
         if (name.Length == 0)
         {
-            return OperationResult.Invalid(nameof(input.Name), l["Reference.NameRequired"]);
+            return Result.Invalid(nameof(input.Name), l["Reference.NameRequired"]);
         }
 
         if (name.Length > MaxNameLength)
         {
-            return OperationResult.Invalid(nameof(input.Name), string.Format(l["Reference.NameTooLong"], MaxNameLength));
+            return Result.Invalid(nameof(input.Name), string.Format(l["Reference.NameTooLong"], MaxNameLength));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var set = db.Set<T>();
         if (await set.AnyAsync(x => x.Name == name && x.Id != id, ct))
         {
-            return OperationResult.Invalid(nameof(input.Name), string.Format(l["Reference.NameTaken"], name));
+            return Result.Invalid(nameof(input.Name), string.Format(l["Reference.NameTaken"], name));
         }
 
         T? item;
@@ -104,7 +104,7 @@ public sealed class ReferenceAdminService(
             item = await set.SingleOrDefaultAsync(x => x.Id == id, ct);
             if (item is null)
             {
-                return OperationResult.NotFound(l["Reference.NotFound"]);
+                return Result.NotFound(l["Reference.NotFound"]);
             }
 
             oldName = item.Name;
@@ -121,18 +121,18 @@ public sealed class ReferenceAdminService(
         catch (DbUpdateException)
         {
             // The unique index caught a name added at the same moment by someone else.
-            return OperationResult.Invalid(nameof(input.Name), string.Format(l["Reference.NameTaken"], name));
+            return Result.Invalid(nameof(input.Name), string.Format(l["Reference.NameTaken"], name));
         }
 
-        return OperationResult.Done(l["Common.Saved"]);
+        return Result.Done(l["Common.Saved"]);
     }
 
-    private async Task<OperationResult> SetActiveAsync<T>(ReferenceKind kind, int id, bool active, CancellationToken ct)
+    private async Task<Result> SetActiveAsync<T>(ReferenceKind kind, int id, bool active, CancellationToken ct)
         where T : ReferenceItem
     {
         if (!await IsAdminAsync())
         {
-            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+            return Result.Forbidden(l["Admin.Forbidden"]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -140,14 +140,14 @@ public sealed class ReferenceAdminService(
         var name = await db.Set<T>().Where(x => x.Id == id).Select(x => x.Name).SingleOrDefaultAsync(ct);
         if (name is null)
         {
-            return OperationResult.NotFound(l["Reference.NotFound"]);
+            return Result.NotFound(l["Reference.NotFound"]);
         }
 
         await db.Set<T>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, active), ct);
         db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.ReferenceChanged, name, $"{List(kind)}：{(active ? "启用" : "停用")}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return OperationResult.Done(active ? l["Reference.Activated"] : l["Reference.Deactivated"]);
+        return Result.Done(active ? l["Reference.Activated"] : l["Reference.Deactivated"]);
     }
 
     /// <summary>The list's name, as the log shows it: 村（社区）与片区, 调解场所.</summary>

@@ -71,11 +71,11 @@ public sealed partial class UserAdminService(
             .ToList();
     }
 
-    public async Task<OperationResult> CreateAsync(UserInput input, CancellationToken ct = default)
+    public async Task<Result> CreateAsync(UserInput input, CancellationToken ct = default)
     {
         if (await AdminAsync() is null)
         {
-            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+            return Result.Forbidden(l["Admin.Forbidden"]);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -83,7 +83,7 @@ public sealed partial class UserAdminService(
         var errors = await ValidateAsync(db, input, creating: true, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid(errors);
+            return Result.Invalid(Fields(errors));
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -102,15 +102,15 @@ public sealed partial class UserAdminService(
             db.SecurityLog.Add(line);
             await db.SaveChangesAsync(ct);
         });
-        return result.Succeeded ? OperationResult.Done(l["Users.Created"]) : FromIdentity(result);
+        return result.Succeeded ? Result.Done(l["Users.Created"]) : FromIdentity(result);
     }
 
-    public async Task<OperationResult> UpdateAsync(string id, UserInput input, CancellationToken ct = default)
+    public async Task<Result> UpdateAsync(string id, UserInput input, CancellationToken ct = default)
     {
         var admin = await AdminAsync();
         if (admin is null)
         {
-            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+            return Result.Forbidden(l["Admin.Forbidden"]);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -119,7 +119,7 @@ public sealed partial class UserAdminService(
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
-            return OperationResult.NotFound(l["Users.NotFound"]);
+            return Result.NotFound(l["Users.NotFound"]);
         }
 
         var errors = await ValidateAsync(db, input, creating: false, ct);
@@ -131,7 +131,7 @@ public sealed partial class UserAdminService(
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid(errors);
+            return Result.Invalid(Fields(errors));
         }
 
         var before = await DescribeAsync(db, user.DisplayName, CurrentRole(currentRoles), user.VillageId, user.IsActive, ct);
@@ -184,19 +184,19 @@ public sealed partial class UserAdminService(
             await sessions.UserSessionsEndedAsync(user.Id, SessionEndReason.Revoked);
         }
 
-        return OperationResult.Done(l["Common.Saved"]);
+        return Result.Done(l["Common.Saved"]);
     }
 
-    public async Task<OperationResult> ResetPasswordAsync(string id, string password, CancellationToken ct = default)
+    public async Task<Result> ResetPasswordAsync(string id, string password, CancellationToken ct = default)
     {
         if (await AdminAsync() is null)
         {
-            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+            return Result.Forbidden(l["Admin.Forbidden"]);
         }
 
         if (string.IsNullOrEmpty(password))
         {
-            return OperationResult.Invalid(nameof(UserInput.Password), l["Users.PasswordRequired"]);
+            return Result.Invalid(nameof(UserInput.Password), l["Users.PasswordRequired"]);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -205,7 +205,7 @@ public sealed partial class UserAdminService(
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
-            return OperationResult.NotFound(l["Users.NotFound"]);
+            return Result.NotFound(l["Users.NotFound"]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -222,14 +222,14 @@ public sealed partial class UserAdminService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await sessions.UserSessionsEndedAsync(user.Id, SessionEndReason.Revoked);
-        return OperationResult.Done(l["Users.PasswordReset"]);
+        return Result.Done(l["Users.PasswordReset"]);
     }
 
-    public async Task<OperationResult> UnlockAsync(string id, CancellationToken ct = default)
+    public async Task<Result> UnlockAsync(string id, CancellationToken ct = default)
     {
         if (await AdminAsync() is null)
         {
-            return OperationResult.Forbidden(l["Admin.Forbidden"]);
+            return Result.Forbidden(l["Admin.Forbidden"]);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -238,7 +238,7 @@ public sealed partial class UserAdminService(
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
-            return OperationResult.NotFound(l["Users.NotFound"]);
+            return Result.NotFound(l["Users.NotFound"]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -256,7 +256,7 @@ public sealed partial class UserAdminService(
         db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.UserUnlocked, user.UserName, null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return OperationResult.Done(l["Users.Unlocked"]);
+        return Result.Done(l["Users.Unlocked"]);
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(AppDbContext db, UserInput input, bool creating, CancellationToken ct)
@@ -326,7 +326,7 @@ public sealed partial class UserAdminService(
         roles.Select(r => Enum.TryParse<UserRole>(r, out var role) ? role : (UserRole?)null).FirstOrDefault(r => r is not null);
 
     /// <summary>Identity's errors (already in Chinese, see ChineseIdentityErrorDescriber) placed beside their field.</summary>
-    private static OperationResult FromIdentity(IdentityResult result)
+    private static Result FromIdentity(IdentityResult result)
     {
         var errors = new Dictionary<string, string>();
         foreach (var error in result.Errors)
@@ -337,7 +337,7 @@ public sealed partial class UserAdminService(
             errors[field] = errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
         }
 
-        return OperationResult.Invalid(errors, errors.GetValueOrDefault(""));
+        return Result.Invalid(Fields(errors), errors.GetValueOrDefault("") ?? Result.CheckTheForm);
     }
 
     private async Task<Actor?> AdminAsync() =>
@@ -345,4 +345,7 @@ public sealed partial class UserAdminService(
 
     [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
     private static partial Regex UserNamePattern();
+
+    private static FieldError[] Fields(Dictionary<string, string> errors) =>
+        [.. errors.Where(e => e.Key.Length > 0).Select(e => new FieldError(e.Key, e.Value))];
 }

@@ -9,23 +9,23 @@ namespace HuilongbaMediation.Web.Features.Backups;
 /// <summary>数据备份 for administrators: the state of the backups, and a backup now. Admins only, checked here too.</summary>
 public sealed class BackupAdminService(BackupService backups, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
 {
-    public async Task<(OperationResult Result, BackupOverview? Overview)> GetAsync(CancellationToken ct = default) =>
+    public async Task<(Result Result, BackupOverview? Overview)> GetAsync(CancellationToken ct = default) =>
         await IsAdminAsync()
-            ? (OperationResult.Done(), await backups.GetOverviewAsync(ct))
-            : (OperationResult.Forbidden(l["Admin.Forbidden"]), null);
+            ? (Result.Done(), await backups.GetOverviewAsync(ct))
+            : (Result.Forbidden(l["Admin.Forbidden"]), null);
 
     /// <summary>立即备份: the same run as the daily one, into the configured folder.</summary>
-    public async Task<(OperationResult Result, BackupRun? Run)> BackupNowAsync(CancellationToken ct = default)
+    public async Task<(Result Result, BackupRun? Run)> BackupNowAsync(CancellationToken ct = default)
     {
         if (!await IsAdminAsync())
         {
-            return (OperationResult.Forbidden(l["Admin.Forbidden"]), null);
+            return (Result.Forbidden(l["Admin.Forbidden"]), null);
         }
 
         var run = await backups.RunAsync("admin", ct);
         return run.Succeeded
-            ? (OperationResult.Done(), run)
-            : (OperationResult.Conflict(string.Format(l["Backups.Failed"], run.Error)), run);
+            ? (Result.Done(), run)
+            : (Result.Conflict(string.Format(l["Backups.Failed"], run.Error)), run);
     }
 
     private async Task<bool> IsAdminAsync() => Capability.Administer.Allows(await currentUser.GetActorAsync());

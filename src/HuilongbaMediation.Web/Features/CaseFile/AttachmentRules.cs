@@ -1,5 +1,6 @@
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.CaseFile;
 
@@ -30,7 +31,7 @@ public static class AttachmentRules
         new("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], [".png"]),
     ];
 
-    public static CaseResult TooLarge() => CaseResult.Invalid(FileField, "文件不能超过 10 MB");
+    public static Result<CaseRef> TooLarge() => Result.Invalid(FileField, "文件不能超过 10 MB").Of<CaseRef>();
 
     /// <summary>
     /// The name as shown and offered for download: without any folder part, surrounding blanks and bidi controls (which
@@ -61,27 +62,27 @@ public static class AttachmentRules
     }
 
     /// <summary>The type of a file, or the refusal to show beside the upload.</summary>
-    public static (AttachmentType? Type, CaseResult? Refusal) Check(string fileName, ReadOnlySpan<byte> content)
+    public static (AttachmentType? Type, Result<CaseRef>? Refusal) Check(string fileName, ReadOnlySpan<byte> content)
     {
         if (fileName.Length == 0)
         {
-            return (null, CaseResult.Invalid(FileField, "请选择要上传的文件"));
+            return (null, Result.Invalid(FileField, "请选择要上传的文件").Of<CaseRef>());
         }
 
         if (fileName.Length > FileNameMaxLength)
         {
-            return (null, CaseResult.Invalid(FileField, $"文件名不能超过 {FileNameMaxLength} 字"));
+            return (null, Result.Invalid(FileField, $"文件名不能超过 {FileNameMaxLength} 字").Of<CaseRef>());
         }
 
         var type = Sniff(content);
         if (type is null)
         {
-            return (null, CaseResult.Invalid(FileField, "文件内容不是 PDF、JPG 或 PNG 格式"));
+            return (null, Result.Invalid(FileField, "文件内容不是 PDF、JPG 或 PNG 格式").Of<CaseRef>());
         }
 
         return type.Extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase)
             ? (type, null)
-            : (null, CaseResult.Invalid(FileField, "文件扩展名与内容不符"));
+            : (null, Result.Invalid(FileField, "文件扩展名与内容不符").Of<CaseRef>());
     }
 
     private static AttachmentType? Sniff(ReadOnlySpan<byte> content)

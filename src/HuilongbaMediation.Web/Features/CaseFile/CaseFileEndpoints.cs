@@ -26,7 +26,7 @@ public static class CaseFileEndpoints
             return CaseDocumentEndpoints.Refused(result);
         }
 
-        await log.WriteAsync(http, SecurityEventKind.Download, result.Case?.Number, file.FileName, ct);
+        await log.WriteAsync(http, SecurityEventKind.Download, result.Value?.Number, file.FileName, ct);
 
         // Shown in the browser (scans are read more often than saved), but only ever as the type its content was
         // found to be: the browser must not guess another from the bytes.

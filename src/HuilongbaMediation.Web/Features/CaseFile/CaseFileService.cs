@@ -6,13 +6,14 @@ using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.CaseFile;
 
 /// <summary>
 /// The 卷宗 of a case: its cover and 卷内目录, and the attachments filed under its items. Every method loads the one
 /// case, checks that the user may read it (and, to change the file, <see cref="CaseFileAccess"/>) and answers with a
-/// <see cref="CaseResult"/>; nothing is written unless it is Done. Attachments change neither the case nor its
+/// <see cref="Result<CaseRef>"/>; nothing is written unless it is Done. Attachments change neither the case nor its
 /// history (which only the domain writes), so they need no case version.
 /// </summary>
 public sealed class CaseFileService(
@@ -26,12 +27,12 @@ public sealed class CaseFileService(
 {
     private const string UploadForbidden = "只有本案调解员、本村（社区）负责人或司法所可以上传卷宗材料";
 
-    public async Task<(CaseResult Result, CaseFileView? View)> GetAsync(int caseId, CancellationToken ct = default)
+    public async Task<(Result<CaseRef> Result, CaseFileView? View)> GetAsync(int caseId, CancellationToken ct = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
         if (principal.ToActor() is not { } actor)
         {
-            return (CaseResult.Forbidden(), null);
+            return (Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>(), null);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -44,12 +45,12 @@ public sealed class CaseFileService(
             .SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null)
         {
-            return (CaseResult.NotFound(), null);
+            return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);
         }
 
         if (!await MayReadAsync(principal, c))
         {
-            return (CaseResult.Forbidden(), null);
+            return (Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>(), null);
         }
 
         var category = await db.Categories.Where(x => x.Id == c.CategoryId).Select(x => x.Name).SingleAsync(ct);
@@ -60,7 +61,7 @@ public sealed class CaseFileService(
         var entries = Enum.GetValues<CaseFileItem>()
             .Select(item => new CaseFileEntry(item, [.. records[item].OrderBy(r => r.Date)], [.. attachments[item]]))
             .ToList();
-        return (CaseResult.Done(Ref(c)), new CaseFileView(c.Id, CoverOf(c, category), entries, CaseFileAccess.MayUpload(c, actor)));
+        return (Result.Done(Ref(c)), new CaseFileView(c.Id, CoverOf(c, category), entries, CaseFileAccess.MayUpload(c, actor)));
     }
 
     /// <summary>
@@ -73,35 +74,35 @@ public sealed class CaseFileService(
     /// The user has been told that the same file (by SHA-256) is already in this 卷宗 and wants it filed again. Without
     /// it such an upload is answered with <see cref="SameFileFound"/>, naming the one already filed, and nothing is stored.
     /// </param>
-    public async Task<CaseResult> UploadAsync(
+    public async Task<Result<CaseRef>> UploadAsync(
         int caseId, CaseFileItem item, string fileName, Stream content, bool fileAgain = false, CancellationToken ct = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
         if (principal.ToActor() is not { } actor)
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         if (!Enum.IsDefined(item))
         {
-            return CaseResult.Invalid(nameof(CaseAttachment.Item), "请选择卷内目录中的材料项");
+            return Result.Invalid(nameof(CaseAttachment.Item), "请选择卷内目录中的材料项").Of<CaseRef>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Cases.AsNoTracking().Include(x => x.Mediators).SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null)
         {
-            return CaseResult.NotFound();
+            return Result.NotFound(CaseMessages.NotFound).Of<CaseRef>();
         }
 
         if (!await MayReadAsync(principal, c))
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         if (!CaseFileAccess.MayUpload(c, actor))
         {
-            return CaseResult.Forbidden(UploadForbidden);
+            return Result.Forbidden(UploadForbidden).Of<CaseRef>();
         }
 
         // Authorized before reading: a refused user's upload is never read, let alone stored.
@@ -151,16 +152,16 @@ public sealed class CaseFileService(
             File.Delete(temporary); // nothing left to delete once it was moved
         }
 
-        return CaseResult.Done(Ref(c));
+        return Result.Done(Ref(c));
     }
 
     /// <summary>Takes an attachment out of the 卷宗: its row, then its file.</summary>
-    public async Task<CaseResult> DeleteAsync(int caseId, int attachmentId, CancellationToken ct = default)
+    public async Task<Result<CaseRef>> DeleteAsync(int caseId, int attachmentId, CancellationToken ct = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
         if (principal.ToActor() is not { } actor)
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         using var writer = await writeGate.EnterAsync(ct);
@@ -170,17 +171,17 @@ public sealed class CaseFileService(
         var attachment = await db.CaseAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == caseId, ct);
         if (c is null || attachment is null)
         {
-            return CaseResult.NotFound();
+            return Result.NotFound(CaseMessages.NotFound).Of<CaseRef>();
         }
 
         if (!await MayReadAsync(principal, c))
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         if (!CaseFileAccess.MayDelete(attachment, actor))
         {
-            return CaseResult.Forbidden("只有上传人或司法所可以删除卷宗材料");
+            return Result.Forbidden("只有上传人或司法所可以删除卷宗材料").Of<CaseRef>();
         }
 
         db.CaseAttachments.Remove(attachment);
@@ -196,36 +197,36 @@ public sealed class CaseFileService(
             logger.LogWarning(ex, "Attachment {AttachmentId} of case {CaseId} was deleted but its file could not be removed", attachmentId, caseId);
         }
 
-        return CaseResult.Done(Ref(c));
+        return Result.Done(Ref(c));
     }
 
     /// <summary>
     /// The file of an attachment, for the download endpoint. It takes the request's user: an endpoint runs outside
     /// any circuit, where the authentication state provider has no user.
     /// </summary>
-    public async Task<(CaseResult Result, AttachmentFile? File)> OpenAsync(ClaimsPrincipal user, int caseId, int attachmentId, CancellationToken ct = default)
+    public async Task<(Result<CaseRef> Result, AttachmentFile? File)> OpenAsync(ClaimsPrincipal user, int caseId, int attachmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Cases.AsNoTracking().Include(x => x.Mediators).SingleOrDefaultAsync(x => x.Id == caseId, ct);
         var attachment = await db.CaseAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.CaseId == caseId, ct);
         if (c is null || attachment is null)
         {
-            return (CaseResult.NotFound(), null);
+            return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);
         }
 
         if (!await MayReadAsync(user, c))
         {
-            return (CaseResult.Forbidden(), null);
+            return (Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>(), null);
         }
 
         var path = store.PathOf(caseId, attachment.StoredName);
         if (!File.Exists(path))
         {
             logger.LogError("The file of attachment {AttachmentId} of case {CaseId} is missing", attachmentId, caseId);
-            return (CaseResult.NotFound(), null);
+            return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);
         }
 
-        return (CaseResult.Done(Ref(c)), new AttachmentFile(path, attachment.ContentType, attachment.FileName));
+        return (Result.Done(Ref(c)), new AttachmentFile(path, attachment.ContentType, attachment.FileName));
     }
 
     private async Task<bool> MayReadAsync(ClaimsPrincipal principal, MediationCase c) =>
@@ -279,8 +280,8 @@ public sealed class CaseFileService(
 /// An upload not filed because the same content (SHA-256) is already in the case's 卷宗, as <paramref name="Existing"/>
 /// under <paramref name="Item"/>. The page asks the user, and files it again only on their yes.
 /// </summary>
-public sealed record SameFileFound(AttachmentView Existing, CaseFileItem Item) : CaseResult(
-    CaseOutcome.Invalid,
+public sealed record SameFileFound(AttachmentView Existing, CaseFileItem Item) : Result<CaseRef>(
+    Outcome.Invalid,
     $"本卷宗已有同一文件“{Existing.FileName}”",
     [new FieldError(AttachmentRules.FileField, $"本卷宗已有同一文件“{Existing.FileName}”")],
-    []);
+    null);

@@ -2,30 +2,31 @@ using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases;
 
 /// <summary>Reads one case for its page, with what this user may do on it now.</summary>
 public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IAuthorizationService authorization)
 {
-    public async Task<(CaseResult Result, CaseDetails? Case)> GetAsync(int caseId, CancellationToken ct = default)
+    public async Task<(Result<CaseRef> Result, CaseDetails? Case)> GetAsync(int caseId, CancellationToken ct = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
         if (principal.ToActor() is not { } actor)
         {
-            return (CaseResult.Forbidden(), null);
+            return (Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>(), null);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await CaseLoading.ForChange(db).AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null)
         {
-            return (CaseResult.NotFound(), null);
+            return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);
         }
 
         if (!(await authorization.AuthorizeAsync(principal, c, CaseOperations.Read)).Succeeded)
         {
-            return (CaseResult.Forbidden(), null);
+            return (Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>(), null);
         }
 
         var names = await db.Cases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new
@@ -53,6 +54,6 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             c.PermittedTriggers(actor),
             c.PermittedActions(actor),
             c.Ledger is { } l ? new LedgerView(l.Label, l.Number, l.Mediators) : null);
-        return (new CaseResult(CaseOutcome.Done, "", [], details.PermittedTriggers, new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
+        return (Result.Done(new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
     }
 }

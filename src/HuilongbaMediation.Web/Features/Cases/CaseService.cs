@@ -6,6 +6,7 @@ using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases;
 
@@ -14,7 +15,7 @@ namespace HuilongbaMediation.Web.Features.Cases;
 /// reveal personal data. Each write is one operation: the signed-in user, one DbContext, one writer transaction,
 /// a read-permission check, the domain call (which checks who may do what in which state), one SaveChanges that
 /// stores the change with its history entry. A write names the version the user saw; when the case has moved on
-/// since, the user gets <see cref="CaseOutcome.Conflict"/> and nothing is written.
+/// since, the user gets <see cref="Outcome.Conflict"/> and nothing is written.
 /// </summary>
 public sealed class CaseService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -31,19 +32,19 @@ public sealed class CaseService(
     /// </summary>
     /// <param name="submission">The filing form's key (<see cref="Components.Shared.Submission"/>): a second submission
     /// of the same form returns the case the first one filed instead of filing it again.</param>
-    public async Task<CaseResult> FileAsync(CaseDraft draft, string? leadMediatorId = null, Guid submission = default, CancellationToken ct = default)
+    public async Task<Result<CaseRef>> FileAsync(CaseDraft draft, string? leadMediatorId = null, Guid submission = default, CancellationToken ct = default)
     {
         var actor = await currentUser.GetActorAsync();
         if (actor is null)
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var filed = MediationCase.File(draft, actor, now, ChinaClock.Today(now));
         if (!filed.IsOk)
         {
-            return CaseResult.From(filed);
+            return Result.From(filed).Of<CaseRef>();
         }
 
         using var writer = await writeGate.EnterAsync(ct);
@@ -56,7 +57,7 @@ public sealed class CaseService(
         var references = await ReferenceErrorsAsync(db, draft, ct);
         if (references.Count > 0)
         {
-            return CaseResult.Invalid(references);
+            return Result.Invalid(references).Of<CaseRef>();
         }
 
         var @case = filed.Value;
@@ -78,11 +79,11 @@ public sealed class CaseService(
         KeepSubmission(db, submission);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return CaseResult.Done(Ref(@case));
+        return Result.Done(Ref(@case));
     }
 
     /// <summary>指派调解员: a lead and any assistants, each an active mediator (of the case's village, for a village head).</summary>
-    public Task<CaseResult> AssignMediatorsAsync(
+    public Task<Result<CaseRef>> AssignMediatorsAsync(
         int caseId, int version, string leadUserId, IReadOnlyList<string> assistantUserIds, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
         {
@@ -90,46 +91,46 @@ public sealed class CaseService(
             return refusal ?? Applied(@case.AssignMediators(actor, now, assignment!));
         }, ct);
 
-    public Task<CaseResult> AcceptAsync(int caseId, int version, AcceptInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> AcceptAsync(int caseId, int version, AcceptInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Accept(actor, now, input), ct);
 
-    public Task<CaseResult> DeclineAsync(int caseId, int version, DeclineInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> DeclineAsync(int caseId, int version, DeclineInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Decline(actor, now, input), ct);
 
-    public Task<CaseResult> RecordSessionAsync(int caseId, int version, SessionInput session, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> RecordSessionAsync(int caseId, int version, SessionInput session, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
             await db.Venues.Where(v => v.Id == session.VenueId && v.IsActive).Select(v => v.Name).SingleOrDefaultAsync(ct) is { } venue
                 ? Applied(@case.RecordSession(actor, now, session with { VenueName = venue }))
-                : CaseResult.Invalid(nameof(SessionInput.VenueId), "请选择调解场所"), ct);
+                : Result.Invalid(nameof(SessionInput.VenueId), "请选择调解场所").Of<CaseRef>(), ct);
 
-    public Task<CaseResult> ResolveAsync(int caseId, int version, AgreementInput agreement, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> ResolveAsync(int caseId, int version, AgreementInput agreement, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Resolve(actor, now, agreement), ct);
 
-    public Task<CaseResult> ReferAsync(int caseId, int version, ReferInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> ReferAsync(int caseId, int version, ReferInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
             await db.ReferralTargets.AnyAsync(t => t.Id == input.TargetId && t.IsActive, ct)
                 ? Applied(@case.Refer(actor, now, input))
-                : CaseResult.Invalid(nameof(ReferInput.TargetId), "请选择移交去向"), ct);
+                : Result.Invalid(nameof(ReferInput.TargetId), "请选择移交去向").Of<CaseRef>(), ct);
 
-    public Task<CaseResult> TerminateAsync(int caseId, int version, TerminateInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> TerminateAsync(int caseId, int version, TerminateInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Terminate(actor, now, input), ct);
 
-    public Task<CaseResult> ApproveReferralAsync(int caseId, int version, ApproveReferralInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> ApproveReferralAsync(int caseId, int version, ApproveReferralInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ApproveReferral(actor, now, input), ct);
 
-    public Task<CaseResult> ReturnReferralAsync(int caseId, int version, ReturnReferralInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> ReturnReferralAsync(int caseId, int version, ReturnReferralInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ReturnReferral(actor, now, input), ct);
 
-    public Task<CaseResult> ReopenAsync(int caseId, int version, ReopenInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> ReopenAsync(int caseId, int version, ReopenInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Reopen(actor, now, input), ct);
 
-    public Task<CaseResult> ExtendDeadlineAsync(int caseId, int version, ExtendDeadlineInput input, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> ExtendDeadlineAsync(int caseId, int version, ExtendDeadlineInput input, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.ExtendDeadline(actor, now, input), ct);
 
-    public Task<CaseResult> RecordFollowUpAsync(int caseId, int version, FollowUpInput visit, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> RecordFollowUpAsync(int caseId, int version, FollowUpInput visit, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.RecordFollowUp(actor, now, visit), ct);
 
-    public Task<CaseResult> RecordJudicialConfirmationAsync(int caseId, int version, JudicialConfirmationInput confirmation, Guid submission = default, CancellationToken ct = default) =>
+    public Task<Result<CaseRef>> RecordJudicialConfirmationAsync(int caseId, int version, JudicialConfirmationInput confirmation, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.RecordJudicialConfirmation(actor, now, confirmation), ct);
 
     /// <summary>
@@ -137,7 +138,7 @@ public sealed class CaseService(
     /// written into the history and, in the same transaction, into the security log (which names the party and the
     /// field, never the value). It does not change the case, so it needs no version and never conflicts.
     /// </summary>
-    public async Task<(CaseResult Result, string? Value)> RevealPersonalDataAsync(int caseId, int partyId, PersonalDataField field, CancellationToken ct = default)
+    public async Task<(Result<CaseRef> Result, string? Value)> RevealPersonalDataAsync(int caseId, int partyId, PersonalDataField field, CancellationToken ct = default)
     {
         string? value = null;
         var result = await ChangeAsync(caseId, expectedVersion: null, submission: default, async (db, @case, actor, now) =>
@@ -156,7 +157,7 @@ public sealed class CaseService(
         return (result, result.Succeeded ? value : null);
     }
 
-    private Task<CaseResult> ChangeAsync(
+    private Task<Result<CaseRef>> ChangeAsync(
         int caseId, int? expectedVersion, Guid submission, Func<MediationCase, Actor, DateTime, WorkflowResult> change, CancellationToken ct) =>
         ChangeAsync(caseId, expectedVersion, submission, (_, @case, actor, now) => Task.FromResult(Applied(change(@case, actor, now))), ct);
 
@@ -165,14 +166,14 @@ public sealed class CaseService(
     /// <paramref name="expectedVersion"/> is for what does not change the case itself (a reveal): no version check, no new version.
     /// A <paramref name="submission"/> already kept with an earlier write is answered with the case as it is now, and nothing is written.
     /// </summary>
-    private async Task<CaseResult> ChangeAsync(
-        int caseId, int? expectedVersion, Guid submission, Func<AppDbContext, MediationCase, Actor, DateTime, Task<CaseResult?>> change, CancellationToken ct)
+    private async Task<Result<CaseRef>> ChangeAsync(
+        int caseId, int? expectedVersion, Guid submission, Func<AppDbContext, MediationCase, Actor, DateTime, Task<Result<CaseRef>?>> change, CancellationToken ct)
     {
         var principal = await currentUser.GetPrincipalAsync();
         var actor = principal.ToActor();
         if (actor is null)
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         using var writer = await writeGate.EnterAsync(ct);
@@ -181,12 +182,12 @@ public sealed class CaseService(
         var @case = await CaseLoading.ForChange(db).SingleOrDefaultAsync(c => c.Id == caseId, ct);
         if (@case is null)
         {
-            return CaseResult.NotFound();
+            return Result.NotFound(CaseMessages.NotFound).Of<CaseRef>();
         }
 
         if (!(await authorization.AuthorizeAsync(principal, @case, CaseOperations.Read)).Succeeded)
         {
-            return CaseResult.Forbidden();
+            return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
         if (await RepeatedAsync(db, submission, ct) is { } repeated)
@@ -196,7 +197,7 @@ public sealed class CaseService(
 
         if (expectedVersion is { } version && version != @case.Version)
         {
-            return CaseResult.Conflict();
+            return Result.Conflict(CaseMessages.Conflict).Of<CaseRef>();
         }
 
         var refused = await change(db, @case, actor, clock.GetUtcNow().UtcDateTime);
@@ -218,17 +219,17 @@ public sealed class CaseService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CaseResult.Conflict();
+            return Result.Conflict(CaseMessages.Conflict).Of<CaseRef>();
         }
 
-        return CaseResult.Done(Ref(@case));
+        return Result.Done(Ref(@case));
     }
 
     /// <summary>
     /// The lead and assistants as the domain's assignment, each an active mediator; a village head assigns only
     /// mediators of the case's village. Null and the refusal when one of them is not.
     /// </summary>
-    private static async Task<(MediatorAssignment? Assignment, CaseResult? Refusal)> AssignmentAsync(
+    private static async Task<(MediatorAssignment? Assignment, Result<CaseRef>? Refusal)> AssignmentAsync(
         AppDbContext db, Actor actor, int villageId, string leadUserId, IReadOnlyList<string> assistantUserIds, CancellationToken ct)
     {
         var ids = assistantUserIds.Prepend(leadUserId).Distinct(StringComparer.Ordinal).ToList();
@@ -239,17 +240,17 @@ public sealed class CaseService(
             .ToDictionaryAsync(u => u.Id, ct);
         if (!mediators.ContainsKey(leadUserId))
         {
-            return (null, CaseResult.Invalid(nameof(MediatorAssignment.Lead), "主办调解员须为在岗的调解员"));
+            return (null, Result.Invalid(nameof(MediatorAssignment.Lead), "主办调解员须为在岗的调解员").Of<CaseRef>());
         }
 
         if (ids.FirstOrDefault(id => !mediators.ContainsKey(id)) is not null)
         {
-            return (null, CaseResult.Invalid(nameof(MediatorAssignment.Assistants), "协办调解员须为在岗的调解员"));
+            return (null, Result.Invalid(nameof(MediatorAssignment.Assistants), "协办调解员须为在岗的调解员").Of<CaseRef>());
         }
 
         if (actor.Role == UserRole.VillageHead && mediators.Values.Any(m => m.VillageId != villageId))
         {
-            return (null, CaseResult.Invalid(nameof(MediatorAssignment.Lead), "村（社区）负责人只能指派本村（社区）的调解员"));
+            return (null, Result.Invalid(nameof(MediatorAssignment.Lead), "村（社区）负责人只能指派本村（社区）的调解员").Of<CaseRef>());
         }
 
         return (new MediatorAssignment(
@@ -258,7 +259,7 @@ public sealed class CaseService(
     }
 
     /// <summary>The case an earlier write of this form submission wrote, as it is now; null for a new submission.</summary>
-    private static async Task<CaseResult?> RepeatedAsync(AppDbContext db, Guid submission, CancellationToken ct)
+    private static async Task<Result<CaseRef>?> RepeatedAsync(AppDbContext db, Guid submission, CancellationToken ct)
     {
         if (submission == Guid.Empty)
         {
@@ -269,7 +270,7 @@ public sealed class CaseService(
             .Where(h => EF.Property<Guid?>(h, HistoryEntryConfiguration.SubmissionKey) == submission)
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new CaseRef(c.Id, c.Number, c.Version, c.Status))
             .SingleOrDefaultAsync(ct);
-        return earlier is null ? null : CaseResult.Done(earlier);
+        return earlier is null ? null : Result.Done(earlier);
     }
 
     /// <summary>Keeps the submission's key on the first history entry this write adds (a filing with its lead adds two).</summary>
@@ -288,7 +289,7 @@ public sealed class CaseService(
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Null when the domain applied the change; the refusal otherwise.</summary>
-    private static CaseResult? Applied(WorkflowResult result) => result.IsOk ? null : CaseResult.From(result);
+    private static Result<CaseRef>? Applied(WorkflowResult result) => result.IsOk ? null : Result.From(result).Of<CaseRef>();
 
     private static CaseRef Ref(MediationCase @case) => new(@case.Id, @case.Number, @case.Version, @case.Status);
 

@@ -4,6 +4,7 @@ using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Import;
 
@@ -40,17 +41,17 @@ public sealed class LedgerAliasService(IDbContextFactory<AppDbContext> dbFactory
     }
 
     /// <summary>Adds an alias for a village or category (<paramref name="targetId"/>) or an outcome.</summary>
-    public async Task<CaseResult> AddAsync(AliasKind kind, string alias, int? targetId, LedgerOutcome? outcome, CancellationToken ct = default)
+    public async Task<Result<string>> AddAsync(AliasKind kind, string alias, int? targetId, LedgerOutcome? outcome, CancellationToken ct = default)
     {
         if (!MayEdit(await currentUser.GetActorAsync()))
         {
-            return CaseResult.Forbidden("别名表限系统管理员维护");
+            return Result.Forbidden("别名表限系统管理员维护").Of<string>();
         }
 
         var key = LedgerText.Key(alias);
         if (key.Length == 0 || key.Length > LedgerAlias.AliasMaxLength)
         {
-            return CaseResult.Invalid(nameof(LedgerAlias.Alias), key.Length == 0 ? "请填写别名" : $"别名不能超过 {LedgerAlias.AliasMaxLength} 字");
+            return Result.Invalid(nameof(LedgerAlias.Alias), key.Length == 0 ? "请填写别名" : $"别名不能超过 {LedgerAlias.AliasMaxLength} 字").Of<string>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -62,12 +63,12 @@ public sealed class LedgerAliasService(IDbContextFactory<AppDbContext> dbFactory
         };
         if (!targetExists)
         {
-            return CaseResult.Invalid(nameof(LedgerAlias.TargetId), "请选择别名所指的对象");
+            return Result.Invalid(nameof(LedgerAlias.TargetId), "请选择别名所指的对象").Of<string>();
         }
 
         if (await db.LedgerAliases.AnyAsync(a => a.Kind == kind && a.Alias == key, ct))
         {
-            return CaseResult.Invalid(nameof(LedgerAlias.Alias), $"别名「{key}」已在别名表中");
+            return Result.Invalid(nameof(LedgerAlias.Alias), $"别名「{key}」已在别名表中").Of<string>();
         }
 
         var names = kind switch
@@ -78,36 +79,36 @@ public sealed class LedgerAliasService(IDbContextFactory<AppDbContext> dbFactory
         };
         if (names.Any(n => LedgerText.Key(n) == key))
         {
-            return CaseResult.Invalid(nameof(LedgerAlias.Alias), $"「{key}」本身就是名称，无需别名");
+            return Result.Invalid(nameof(LedgerAlias.Alias), $"「{key}」本身就是名称，无需别名").Of<string>();
         }
 
         db.LedgerAliases.Add(new LedgerAlias { Kind = kind, Alias = key, TargetId = kind == AliasKind.Outcome ? null : targetId, Outcome = kind == AliasKind.Outcome ? outcome : null });
         await db.SaveChangesAsync(ct);
-        return CaseResult.Done(new CaseRef(0, key, 0, CaseStatus.Filed));
+        return Result.Done<string>(key);
     }
 
     /// <summary>Removes an alias an admin added; the built-in ones stay.</summary>
-    public async Task<CaseResult> RemoveAsync(int id, CancellationToken ct = default)
+    public async Task<Result> RemoveAsync(int id, CancellationToken ct = default)
     {
         if (!MayEdit(await currentUser.GetActorAsync()))
         {
-            return CaseResult.Forbidden("别名表限系统管理员维护");
+            return Result.Forbidden("别名表限系统管理员维护");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var alias = await db.LedgerAliases.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (alias is null)
         {
-            return CaseResult.NotFound();
+            return Result.NotFound("别名不存在");
         }
 
         if (alias.IsBuiltIn)
         {
-            return CaseResult.Invalid(nameof(LedgerAlias.IsBuiltIn), "内置别名不能删除");
+            return Result.Invalid(nameof(LedgerAlias.IsBuiltIn), "内置别名不能删除");
         }
 
         db.LedgerAliases.Remove(alias);
         await db.SaveChangesAsync(ct);
-        return CaseResult.Done(new CaseRef(0, alias.Alias, 0, CaseStatus.Filed));
+        return Result.Done(new CaseRef(0, alias.Alias, 0, CaseStatus.Filed));
     }
 }

@@ -39,7 +39,7 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
         var empty = await Service.AddAsync(ReferenceKind.Venue, new ReferenceItemInput { Name = "   " });
         var tooLong = await Service.AddAsync(ReferenceKind.Venue, new ReferenceItemInput { Name = new string('茶', 51) });
 
-        Assert.Equal(OperationStatus.Invalid, duplicate.Status);
+        Assert.Equal(Outcome.Invalid, duplicate.Outcome);
         Assert.Equal("已有名为“大桥村”的条目", duplicate.ErrorFor("Name"));
         Assert.Equal("请填写名称", empty.ErrorFor("Name"));
         Assert.Equal("名称不能超过 50 个字", tooLong.ErrorFor("Name"));
@@ -95,7 +95,7 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
         Assert.False((await Service.ListAsync(ReferenceKind.Venue))[0].IsActive);
         Assert.True((await Service.SetActiveAsync(ReferenceKind.Venue, venue.Id, true)).Succeeded);
         Assert.True((await Service.ListAsync(ReferenceKind.Venue))[0].IsActive);
-        Assert.Equal(OperationStatus.NotFound, (await Service.SetActiveAsync(ReferenceKind.Venue, 9999, false)).Status);
+        Assert.Equal(Outcome.NotFound, (await Service.SetActiveAsync(ReferenceKind.Venue, 9999, false)).Outcome);
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
         var rename = await Service.UpdateAsync(ReferenceKind.Village, 1, new ReferenceItemInput { Name = "改名村" });
         var deactivate = await Service.SetActiveAsync(ReferenceKind.Village, 1, false);
 
-        Assert.All([add, rename, deactivate], r => Assert.Equal(OperationStatus.Forbidden, r.Status));
+        Assert.All([add, rename, deactivate], r => Assert.Equal(Outcome.Forbidden, r.Outcome));
         await using var db = await _app.DbAsync();
         Assert.Equal(6, await db.Villages.CountAsync(v => v.IsActive));
         Assert.False(await db.Villages.AnyAsync(v => v.Name == "改名村" || v.Name == "新村"));

@@ -32,7 +32,7 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
     {
         var result = await Service.CreateAsync(Mediator("chenjing", "陈静"));
 
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message).Append(result.Message)));
         var row = Assert.Single(await Service.ListAsync());
         Assert.Equal(("chenjing", "陈静", UserRole.Mediator, "五云山村", true, false),
             (row.UserName, row.DisplayName, row.Role, row.VillageName, row.IsActive, row.IsLockedOut));
@@ -52,7 +52,7 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
             Password = "",
         });
 
-        Assert.Equal(OperationStatus.Invalid, result.Status);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Equal("用户名须为 3–32 个字母、数字或 . _ - @", result.ErrorFor("UserName"));
         Assert.Equal("请填写姓名", result.ErrorFor("DisplayName"));
         Assert.Equal("调解员和村（社区）负责人须选择所属村（社区）", result.ErrorFor("VillageId"));
@@ -93,7 +93,7 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
 
         var result = await Service.CreateAsync(input);
 
-        Assert.Equal(OperationStatus.Invalid, result.Status);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Contains(message, result.ErrorFor("Password"), StringComparison.Ordinal);
         Assert.Empty(await Service.ListAsync());
     }
@@ -119,7 +119,7 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
 
         var result = await Service.UpdateAsync(user.Id, input);
 
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message).Append(result.Message)));
         var row = Assert.Single(await Service.ListAsync());
         Assert.Equal((UserRole.JudicialOffice, (int?)null), (row.Role, row.VillageId));
         Assert.NotEqual(stamp, (await FindAsync("chenjing")).SecurityStamp);
@@ -187,10 +187,10 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
         _app.SignInAs(role, villageId: _wuyunshan);
 
         Assert.Empty(await Service.ListAsync());
-        Assert.Equal(OperationStatus.Forbidden, (await Service.CreateAsync(Mediator("intruder", "外人"))).Status);
-        Assert.Equal(OperationStatus.Forbidden, (await Service.UpdateAsync(user.Id, new UserInput { DisplayName = "x", Role = UserRole.Admin })).Status);
-        Assert.Equal(OperationStatus.Forbidden, (await Service.ResetPasswordAsync(user.Id, "another-password-1")).Status);
-        Assert.Equal(OperationStatus.Forbidden, (await Service.UnlockAsync(user.Id)).Status);
+        Assert.Equal(Outcome.Forbidden, (await Service.CreateAsync(Mediator("intruder", "外人"))).Outcome);
+        Assert.Equal(Outcome.Forbidden, (await Service.UpdateAsync(user.Id, new UserInput { DisplayName = "x", Role = UserRole.Admin })).Outcome);
+        Assert.Equal(Outcome.Forbidden, (await Service.ResetPasswordAsync(user.Id, "another-password-1")).Outcome);
+        Assert.Equal(Outcome.Forbidden, (await Service.UnlockAsync(user.Id)).Outcome);
 
         await using var db = await _app.DbAsync();
         Assert.Equal(1, await db.Users.CountAsync());

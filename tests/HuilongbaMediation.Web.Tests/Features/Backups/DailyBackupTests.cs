@@ -83,7 +83,7 @@ public sealed class DailyBackupTests : MudTestContext
         var (read, overview) = await app.Get<BackupAdminService>().GetAsync();
         var (write, run) = await app.Get<BackupAdminService>().BackupNowAsync();
 
-        Assert.Equal((OperationStatus.Forbidden, OperationStatus.Forbidden), (read.Status, write.Status));
+        Assert.Equal((Outcome.Forbidden, Outcome.Forbidden), (read.Outcome, write.Outcome));
         Assert.Null(overview);
         Assert.Null(run);
         Assert.Empty(BackupArchive.List(app.Get<BackupService>().Folder));

@@ -11,6 +11,7 @@ using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.CaseFile;
 
@@ -101,7 +102,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
 
         var result = await UploadAsync(c.Id, CaseFileItem.Evidence, "证据.pdf", SampleFiles.Pdf);
 
-        Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
+        Assert.Equal(Outcome.Forbidden, result.Outcome);
         await AssertNothingStoredAsync();
     }
 
@@ -116,7 +117,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
 
         var result = await UploadAsync(c.Id, CaseFileItem.Evidence, fileName, SampleFiles.Named(kind));
 
-        Assert.Equal(CaseOutcome.Invalid, result.Outcome);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Equal(message, result.ErrorFor(AttachmentRules.FileField));
         await AssertNothingStoredAsync();
     }
@@ -166,7 +167,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         var http = HttpContexts.New(await PrincipalAsync());
         var response = await CaseFileEndpoints.GetAttachmentAsync(c.Id, id, http, Files, _app.Get<SecurityLogWriter>(), http.Response, CancellationToken.None);
 
-        Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
+        Assert.Equal(Outcome.Forbidden, result.Outcome);
         Assert.Null(file);
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(response).StatusCode);
         await using var db = await _app.DbAsync();
@@ -182,7 +183,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
 
         var (result, _) = await Files.OpenAsync(await PrincipalAsync(), second.Id, id);
 
-        Assert.Equal(CaseOutcome.NotFound, result.Outcome);
+        Assert.Equal(Outcome.NotFound, result.Outcome);
     }
 
     [Fact]
@@ -199,7 +200,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("wangfang");
         var byJudicialOffice = await Files.DeleteAsync(c.Id, second);
 
-        Assert.Equal(CaseOutcome.Forbidden, refused.Outcome);
+        Assert.Equal(Outcome.Forbidden, refused.Outcome);
         Assert.True(byUploader.Succeeded && byJudicialOffice.Succeeded);
         await AssertNothingStoredAsync();
     }
@@ -259,7 +260,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
 
         var (result, view) = await Files.GetAsync(c.Id);
 
-        Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
+        Assert.Equal(Outcome.Forbidden, result.Outcome);
         Assert.Null(view);
     }
 
@@ -300,7 +301,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         Assert.True((await UploadAsync(other.Id, CaseFileItem.Evidence, "证据.pdf", SampleFiles.Pdf)).Succeeded);
     }
 
-    private async Task<CaseResult> UploadAsync(int caseId, CaseFileItem item, string fileName, byte[] content, bool fileAgain = false)
+    private async Task<Result<CaseRef>> UploadAsync(int caseId, CaseFileItem item, string fileName, byte[] content, bool fileAgain = false)
     {
         await using var stream = new MemoryStream(content);
         return await Files.UploadAsync(caseId, item, fileName, stream, fileAgain);

@@ -3,6 +3,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases;
 
@@ -32,7 +33,7 @@ public sealed class CaseHistoryReplayTests
         var lead = await app.UserIdAsync("zhangmin");
         var assistant = await app.UserIdAsync("zhoutao");
         var today = ChinaClock.Today(DateTime.UtcNow);
-        var operations = new Func<CaseService, CaseRef, Task<CaseResult>>[]
+        var operations = new Func<CaseService, CaseRef, Task<Result<CaseRef>>>[]
         {
             (s, c) => s.AssignMediatorsAsync(c.Id, c.Version, lead, [assistant]),
             (s, c) => s.AcceptAsync(c.Id, c.Version, new AcceptInput(today)),
@@ -51,14 +52,14 @@ public sealed class CaseHistoryReplayTests
         for (var n = 0; n < 8; n++)
         {
             await app.SignInAsUserAsync("zhangmin");
-            var c = (await service.FileAsync(await CaseDrafts.ValidAsync(app))).Case!;
+            var c = (await service.FileAsync(await CaseDrafts.ValidAsync(app))).Value!;
             for (var step = 0; step < 40; step++)
             {
                 await app.SignInAsUserAsync(Users[random.Next(Users.Length)]);
                 var result = await operations[Weighted[random.Next(Weighted.Length)]](service, c);
                 if (result.Succeeded)
                 {
-                    c = result.Case!;
+                    c = result.Value!;
                 }
             }
         }

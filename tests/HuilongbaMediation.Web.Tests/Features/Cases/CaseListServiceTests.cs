@@ -144,6 +144,6 @@ public sealed class CaseListServiceTests : IAsyncLifetime
     {
         var result = await _app.Get<CaseService>().FileAsync(await CaseDrafts.ValidAsync(_app, village, applicant, respondent));
         Assert.True(result.Succeeded, result.Message);
-        return result.Case!;
+        return result.Value!;
     }
 }

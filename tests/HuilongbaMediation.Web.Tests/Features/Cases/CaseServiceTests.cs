@@ -3,6 +3,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases;
 
@@ -26,7 +27,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
         Assert.True(result.Succeeded, result.Message);
         var year = ChinaClock.Today(DateTime.UtcNow).Year;
-        Assert.Equal($"（{year}）回龙坝人调字第0001号", result.Case!.Number);
+        Assert.Equal($"（{year}）回龙坝人调字第0001号", result.Value!.Number);
         await using var db = await _app.DbAsync();
         var stored = await db.Cases.Include(c => c.Parties).Include(c => c.Mediators).Include(c => c.History).SingleAsync();
         Assert.Equal((CaseStatus.Filed, 2, 1200.50m), (stored.Status, stored.Parties.Count, stored.AmountInvolved!.Value));
@@ -93,7 +94,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var results = await Task.WhenAll(Cases.FileAsync(draft, submission: form), other.Get<CaseService>().FileAsync(draft, submission: form));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
-        Assert.Equal(results[0].Case!.Id, results[1].Case!.Id);
+        Assert.Equal(results[0].Value!.Id, results[1].Value!.Id);
         await using var db = await _app.DbAsync();
         Assert.Equal(1, await db.Cases.CountAsync());
     }
@@ -128,7 +129,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
         var result = await Cases.FileAsync(draft);
 
-        Assert.Equal(CaseOutcome.Invalid, result.Outcome);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.NotNull(result.ErrorFor("Summary"));
         Assert.NotNull(result.ErrorFor("FiledOn"));
         Assert.NotNull(result.ErrorFor("Parties[0].IdNumber"));
@@ -161,7 +162,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
         var result = await Cases.FileAsync(await CaseDrafts.ValidAsync(_app));
 
-        Assert.Equal(CaseOutcome.Forbidden, result.Outcome);
+        Assert.Equal(Outcome.Forbidden, result.Outcome);
         await AssertNoCasesAsync();
     }
 
@@ -211,7 +212,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
         await _app.SignInAsUserAsync("liqiang");
         var refused = await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", ChinaClock.Today(DateTime.UtcNow)));
-        Assert.Equal(CaseOutcome.Forbidden, refused.Outcome);
+        Assert.Equal(Outcome.Forbidden, refused.Outcome);
         Assert.Equal(5, await HistoryCountAsync(c.Id));
 
         await _app.SignInAsUserAsync("wangfang");
@@ -230,10 +231,10 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var accept = await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)));
         var decline = await Cases.DeclineAsync(c.Id, c.Version, new DeclineInput("不属于民间纠纷", ChinaClock.Today(DateTime.UtcNow)));
 
-        Assert.Equal(CaseOutcome.Forbidden, read.Outcome);
+        Assert.Equal(Outcome.Forbidden, read.Outcome);
         Assert.Null(details);
-        Assert.Equal(CaseOutcome.Forbidden, accept.Outcome);
-        Assert.Equal(CaseOutcome.Forbidden, decline.Outcome);
+        Assert.Equal(Outcome.Forbidden, accept.Outcome);
+        Assert.Equal(Outcome.Forbidden, decline.Outcome);
         Assert.Equal(1, await HistoryCountAsync(c.Id));
     }
 
@@ -261,16 +262,15 @@ public sealed class CaseServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_trigger_the_state_does_not_allow_is_refused_with_the_allowed_actions_and_changes_nothing()
+    public async Task A_trigger_the_state_does_not_allow_is_refused_in_words_and_changes_nothing()
     {
         var c = await FileAsync();
         await _app.SignInAsUserAsync("wangfang");
 
         var result = await Cases.ResolveAsync(c.Id, c.Version, new AgreementInput { Kind = AgreementKind.Oral, Terms = "口头约定", SignedOn = Today });
 
-        Assert.Equal(CaseOutcome.NotAllowedInState, result.Outcome);
-        Assert.Contains(CaseTrigger.Decline, result.AllowedTriggers);
-        Assert.DoesNotContain(CaseTrigger.Resolve, result.AllowedTriggers);
+        Assert.Equal(Outcome.NotAllowedInState, result.Outcome);
+        Assert.Equal("「已登记」的案件不能「调解成功」", result.Message);
         await using var db = await _app.DbAsync();
         var stored = await db.Cases.SingleAsync();
         Assert.Equal((CaseStatus.Filed, c.Version), (stored.Status, stored.Version));
@@ -289,8 +289,8 @@ public sealed class CaseServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("liqiang");
         var second = await Cases.DeclineAsync(c.Id, seenByBoth, new DeclineInput("已向法院起诉", ChinaClock.Today(DateTime.UtcNow)));
 
-        Assert.Equal(CaseOutcome.Done, first.Outcome);
-        Assert.Equal(CaseOutcome.Conflict, second.Outcome);
+        Assert.Equal(Outcome.Done, first.Outcome);
+        Assert.Equal(Outcome.Conflict, second.Outcome);
         Assert.Equal("案件已被他人修改，请刷新后重试", second.Message);
         await using var db = await _app.DbAsync();
         var history = await db.CaseHistory.Where(h => h.CaseId == c.Id).Select(h => h.Action).ToListAsync();
@@ -310,7 +310,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var results = await Task.WhenAll(Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))), other.Get<CaseService>().DeclineAsync(c.Id, c.Version, new DeclineInput("已向法院起诉", ChinaClock.Today(DateTime.UtcNow))));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.Single(results, r => r.Outcome == CaseOutcome.Conflict);
+        Assert.Single(results, r => r.Outcome == Outcome.Conflict);
         Assert.Equal(3, await HistoryCountAsync(c.Id));
     }
 
@@ -328,7 +328,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         Assert.True(read.Succeeded);
         Assert.True(shown.Succeeded);
         Assert.Equal("11010519491231002X", value);
-        Assert.Equal(CaseOutcome.Forbidden, refused.Outcome);
+        Assert.Equal(Outcome.Forbidden, refused.Outcome);
         Assert.Null(hidden);
         await using var db = await _app.DbAsync();
         var last = await db.CaseHistory.Where(h => h.CaseId == c.Id).OrderBy(h => h.Id).LastAsync();
@@ -340,16 +340,16 @@ public sealed class CaseServiceTests : IAsyncLifetime
     {
         await _app.SignInAsUserAsync("wangfang");
 
-        Assert.Equal(CaseOutcome.NotFound, (await Cases.AcceptAsync(404, 0, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Outcome);
-        Assert.Equal(CaseOutcome.NotFound, (await _app.Get<CaseReader>().GetAsync(404)).Result.Outcome);
+        Assert.Equal(Outcome.NotFound, (await Cases.AcceptAsync(404, 0, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await _app.Get<CaseReader>().GetAsync(404)).Result.Outcome);
     }
 
     private static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
 
-    private static CaseRef Done(CaseResult result)
+    private static CaseRef Done(Result<CaseRef> result)
     {
         Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message} {string.Join(" ", result.Errors)}");
-        return result.Case!;
+        return result.Value!;
     }
 
     /// <summary>A case of 五云山村 filed by its village head without a lead (so it can be assigned); signed in as 张敏, its mediator.</summary>

@@ -7,6 +7,7 @@ using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases;
 
@@ -31,7 +32,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         var inputs = await InputsAsync(app);
         var cases = new ConcurrentDictionary<int, bool>((await FileCasesAsync(app, inputs)).Select(id => KeyValuePair.Create(id, true)));
         var actors = await Task.WhenAll(Users.Select(app.ActorAsync));
-        var outcomes = new ConcurrentBag<(string Command, CaseOutcome Outcome, string Message)>();
+        var outcomes = new ConcurrentBag<(string Command, Outcome Outcome, string Message)>();
         var escaped = new ConcurrentBag<Exception>();
         var watch = Stopwatch.StartNew();
 
@@ -76,10 +77,10 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
             + string.Join(", ", byOutcome.Select(kv => $"{kv.Key} {kv.Value}")));
         Assert.Empty(escaped);
         Assert.Equal(Workers * ActionsPerWorker, outcomes.Count);
-        Assert.All(outcomes, o => Assert.True(o.Outcome is CaseOutcome.Done or CaseOutcome.Conflict, $"{o.Command}: {o.Outcome} {o.Message}"));
+        Assert.All(outcomes, o => Assert.True(o.Outcome is Outcome.Done or Outcome.Conflict, $"{o.Command}: {o.Outcome} {o.Message}"));
         Assert.All(outcomes, o => Assert.DoesNotContain("locked", o.Message, StringComparison.OrdinalIgnoreCase));
-        Assert.True(byOutcome.GetValueOrDefault(CaseOutcome.Conflict) > 0, "no two users ever met on a case: the test did not test concurrency");
-        Assert.True(byOutcome.GetValueOrDefault(CaseOutcome.Done) > Workers * ActionsPerWorker / 4, "too few actions went through");
+        Assert.True(byOutcome.GetValueOrDefault(Outcome.Conflict) > 0, "no two users ever met on a case: the test did not test concurrency");
+        Assert.True(byOutcome.GetValueOrDefault(Outcome.Done) > Workers * ActionsPerWorker / 4, "too few actions went through");
 
         await using var db = await app.DbAsync();
         var stored = await db.Cases.AsNoTracking().Include(c => c.History).OrderBy(c => c.Sequence).ToListAsync();
@@ -88,7 +89,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
 
         // Every write that said Done is in the history once: the filing (File, and its filer as lead), the village
         // head's assignment, then the soak's.
-        Assert.Equal((3 * CaseCount) + byOutcome[CaseOutcome.Done], stored.Sum(c => c.History.Count));
+        Assert.Equal((3 * CaseCount) + byOutcome[Outcome.Done], stored.Sum(c => c.History.Count));
     }
 
     private static async Task<CommandInputs> InputsAsync(TestApp app) => new(
@@ -109,9 +110,9 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
         {
             var filed = await mediator.Get<CaseService>().FileAsync(draft);
             Assert.True(filed.Succeeded, filed.Message);
-            var assigned = await head.Get<CaseService>().AssignMediatorsAsync(filed.Case!.Id, filed.Case.Version, inputs.Lead, [inputs.Assistant]);
+            var assigned = await head.Get<CaseService>().AssignMediatorsAsync(filed.Value!.Id, filed.Value.Version, inputs.Lead, [inputs.Assistant]);
             Assert.True(assigned.Succeeded, assigned.Message);
-            ids.Add(filed.Case.Id);
+            ids.Add(filed.Value.Id);
         }
 
         return ids;

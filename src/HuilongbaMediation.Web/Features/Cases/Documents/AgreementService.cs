@@ -4,6 +4,7 @@ using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 
@@ -17,7 +18,7 @@ public sealed class AgreementService(IDbContextFactory<AppDbContext> dbFactory, 
     /// NotFound for a missing case and for one without a written agreement (an oral agreement has no document);
     /// Forbidden for a user who may not read the case, before anything about its agreement is told.
     /// </summary>
-    public async Task<(CaseResult Result, AgreementSheet? Sheet)> GetAsync(ClaimsPrincipal user, int caseId, CancellationToken ct = default)
+    public async Task<(Result<CaseRef> Result, AgreementSheet? Sheet)> GetAsync(ClaimsPrincipal user, int caseId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.Cases.AsNoTracking()
@@ -27,19 +28,19 @@ public sealed class AgreementService(IDbContextFactory<AppDbContext> dbFactory, 
             .SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null)
         {
-            return (CaseResult.NotFound(), null);
+            return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);
         }
 
         if (!(await authorization.AuthorizeAsync(user, c, CaseOperations.Read)).Succeeded)
         {
-            return (CaseResult.Forbidden(), null);
+            return (Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>(), null);
         }
 
         if (c.Agreement?.Kind != AgreementKind.Written)
         {
-            return (new CaseResult(CaseOutcome.NotFound, "此案件没有书面调解协议书", [], []), null);
+            return (Result.NotFound("此案件没有书面调解协议书").Of<CaseRef>(), null);
         }
 
-        return (CaseResult.Done(new CaseRef(c.Id, c.Number, c.Version, c.Status)), AgreementSheet.From(c));
+        return (Result.Done(new CaseRef(c.Id, c.Number, c.Version, c.Status)), AgreementSheet.From(c));
     }
 }

@@ -1,4 +1,5 @@
 using HuilongbaMediation.Web.Features.SecurityLog;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 
@@ -35,7 +36,7 @@ public static class CaseDocumentEndpoints
     /// 404, or 403 with the reason as text: a body keeps the app's status-code pages, which would show "page not
     /// found", from answering a 403.
     /// </summary>
-    public static IResult Refused(CaseResult result) => result.Outcome == CaseOutcome.Forbidden
+    public static IResult Refused(Result<CaseRef> result) => result.Outcome == Outcome.Forbidden
         ? Results.Text(result.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden)
         : Results.NotFound();
 }

@@ -2,6 +2,7 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 
@@ -46,9 +47,9 @@ public static class AgreedCases
         return Done(await cases.ResolveAsync(c.Id, c.Version, agreement ?? Written));
     }
 
-    private static CaseRef Done(CaseResult result)
+    private static CaseRef Done(Result<CaseRef> result)
     {
         Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message} {string.Join(" ", result.Errors)}");
-        return result.Case!;
+        return result.Value!;
     }
 }

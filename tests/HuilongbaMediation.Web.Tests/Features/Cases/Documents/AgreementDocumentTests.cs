@@ -10,6 +10,7 @@ using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 
@@ -86,7 +87,7 @@ public sealed class AgreementDocumentTests : IAsyncLifetime
 
         var (result, sheet) = await Agreements.GetAsync(await PrincipalAsync(), c.Id);
 
-        Assert.Equal(CaseOutcome.Done, result.Outcome);
+        Assert.Equal(Outcome.Done, result.Outcome);
         Assert.Equal(c.Number, sheet!.CaseNumber);
     }
 
@@ -100,7 +101,7 @@ public sealed class AgreementDocumentTests : IAsyncLifetime
         var (toResolved, sheet) = await Agreements.GetAsync(await PrincipalAsync(), resolved.Id);
         var (toOpen, _) = await Agreements.GetAsync(await PrincipalAsync(), open.Id);
 
-        Assert.Equal((CaseOutcome.Forbidden, CaseOutcome.Forbidden), (toResolved.Outcome, toOpen.Outcome));
+        Assert.Equal((Outcome.Forbidden, Outcome.Forbidden), (toResolved.Outcome, toOpen.Outcome));
         Assert.Null(sheet);
     }
 
@@ -114,7 +115,7 @@ public sealed class AgreementDocumentTests : IAsyncLifetime
 
         var outcomes = new[] { (await Agreements.GetAsync(user, 404)).Result, (await Agreements.GetAsync(user, oral.Id)).Result, (await Agreements.GetAsync(user, open.Id)).Result };
 
-        Assert.All(outcomes, r => Assert.Equal(CaseOutcome.NotFound, r.Outcome));
+        Assert.All(outcomes, r => Assert.Equal(Outcome.NotFound, r.Outcome));
     }
 
     [Fact]

@@ -16,12 +16,12 @@ public sealed class CaseDetailPageTests : CasePageContext
     {
         var cases = App.Get<CaseService>();
         await App.SignInAsUserAsync("zhangmin");
-        _filed = (await cases.FileAsync(await CaseDrafts.ValidAsync(App))).Case!; // 张敏 files, so 张敏 leads
+        _filed = (await cases.FileAsync(await CaseDrafts.ValidAsync(App))).Value!; // 张敏 files, so 张敏 leads
 
-        var c = (await cases.FileAsync(await CaseDrafts.ValidAsync(App, applicant: "周大福", respondent: "吴小宝"))).Case!;
-        c = (await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Case!;
-        c = (await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(ChinaClock.Today(DateTime.UtcNow), await CaseDrafts.VenueIdAsync(App), "双方", "调解未果"))).Case!;
-        _pending = (await cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", false, ChinaClock.Today(DateTime.UtcNow)))).Case!;
+        var c = (await cases.FileAsync(await CaseDrafts.ValidAsync(App, applicant: "周大福", respondent: "吴小宝"))).Value!;
+        c = (await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Value!;
+        c = (await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(ChinaClock.Today(DateTime.UtcNow), await CaseDrafts.VenueIdAsync(App), "双方", "调解未果"))).Value!;
+        _pending = (await cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", false, ChinaClock.Today(DateTime.UtcNow)))).Value!;
     }
 
     public static TheoryData<string, string, string[]> Buttons => new()

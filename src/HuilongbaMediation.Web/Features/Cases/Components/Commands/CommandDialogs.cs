@@ -1,5 +1,6 @@
 using HuilongbaMediation.Web.Components.Shared;
 using MudBlazor;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Components.Commands;
 
@@ -7,7 +8,7 @@ namespace HuilongbaMediation.Web.Features.Cases.Components.Commands;
 public static class CommandDialogs
 {
     /// <summary>The result the form closed with (done, or a conflict); null when the user cancelled.</summary>
-    public static async Task<CaseResult?> ShowAsync(this IDialogService dialogs, CaseCommand command, string title, CommandCase target, CaseOptions? options = null)
+    public static async Task<Result<CaseRef>?> ShowAsync(this IDialogService dialogs, CaseCommand command, string title, CommandCase target, CaseOptions? options = null)
     {
         var parameters = new DialogParameters
         {
@@ -15,6 +16,6 @@ public static class CommandDialogs
             [nameof(CommandForm.Options)] = options,
         };
         var dialog = await dialogs.ShowAsync(command.Form, title, parameters, DialogDefaults.Form);
-        return await dialog.Result is { Canceled: false, Data: CaseResult result } ? result : null;
+        return await dialog.Result is { Canceled: false, Data: Result<CaseRef> result } ? result : null;
     }
 }

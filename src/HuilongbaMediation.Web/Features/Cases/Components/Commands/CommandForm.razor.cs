@@ -2,6 +2,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Components.Commands;
 
@@ -14,7 +15,7 @@ namespace HuilongbaMediation.Web.Features.Cases.Components.Commands;
 public abstract partial class CommandForm : ComponentBase
 {
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
-    private CaseResult? _result;
+    private Result<CaseRef>? _result;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
@@ -42,13 +43,10 @@ public abstract partial class CommandForm : ComponentBase
     internal Submission Submission { get; } = new();
 
     /// <summary>What the server refused that no field of this form shows.</summary>
-    internal IReadOnlyList<string> Refusals =>
-        _result is not { Succeeded: false } refused ? []
-        : refused.Outcome != CaseOutcome.Invalid ? [refused.Message]
-        : Errors.Elsewhere(_shown.Contains);
+    internal IReadOnlyList<string> Refusals => Errors.Refusals(_result, _shown.Contains);
 
     /// <summary>Saves the form's input record for <see cref="Case"/> with the form's submission key.</summary>
-    protected abstract Task<CaseResult> SaveAsync(Guid submission);
+    protected abstract Task<Result<CaseRef>> SaveAsync(Guid submission);
 
     protected override void OnInitialized() => Today = ChinaClock.Today(Clock.GetUtcNow().UtcDateTime);
 
@@ -58,7 +56,7 @@ public abstract partial class CommandForm : ComponentBase
         Errors.Submitting();
         _result = await SaveAsync(key);
         Errors.Refused(_result.Errors);
-        if (_result.Succeeded || _result.Outcome == CaseOutcome.Conflict)
+        if (_result.Succeeded || _result.Outcome == Outcome.Conflict)
         {
             Dialog.Close(DialogResult.Ok(_result));
         }
