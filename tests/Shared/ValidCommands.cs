@@ -1,5 +1,6 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Tests.Shared;
 
@@ -12,7 +13,7 @@ public sealed record CommandInputs(DateOnly Today, int Venue, int Target, string
 /// </summary>
 public static class ValidCommands
 {
-    public static Task<CaseResult> FireAsync(CaseService s, CaseDetails c, CaseCommand command, CommandInputs i, Random random) => command.Name switch
+    public static Task<Result<CaseRef>> FireAsync(CaseService s, CaseDetails c, CaseCommand command, CommandInputs i, Random random) => command.Name switch
     {
         nameof(CaseTrigger.Accept) => s.AcceptAsync(c.Id, c.Version, new AcceptInput(i.Today)),
         nameof(CaseTrigger.Decline) => s.DeclineAsync(c.Id, c.Version, new DeclineInput("已向法院起诉", i.Today)),

@@ -1,4 +1,5 @@
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Tests.Shared;
 
 namespace HuilongbaMediation.Domain.Tests.Cases;
 
@@ -11,7 +12,7 @@ public sealed class ReadmeDiagramTests
     [Fact]
     public void The_README_shows_the_diagram_generated_from_the_machine()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
         var start = readme.IndexOf(Start, StringComparison.Ordinal);
         var end = readme.IndexOf(End, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, $"README.md has no block between {Start} and {End}.");
@@ -22,16 +23,5 @@ public sealed class ReadmeDiagramTests
         Assert.True(
             shown == expected,
             $"The README's diagram differs from the machine. Replace the block between the markers with:\n{expected}");
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HuilongbaMediation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("HuilongbaMediation.sln not found above the test folder.");
     }
 }

@@ -1,14 +1,13 @@
 using System.Reflection;
+using HuilongbaMediation.Tests.Shared;
 
 namespace HuilongbaMediation.E2E.Infrastructure;
 
 /// <summary>Where things are: the repository root, the Web project's own build output, the artifacts folder.</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
     /// <summary>The folder holding HuilongbaMediation.sln, found by walking up from the test assembly.</summary>
-    public static string Root => LazyRoot.Value;
+    public static string Root => Repository.Root;
 
     /// <summary>Debug or Release: the configuration this test assembly was built in, so the app is the same build.</summary>
     public static string Configuration =>
@@ -43,18 +42,5 @@ public static class RepoPaths
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HuilongbaMediation.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"HuilongbaMediation.sln not found above {AppContext.BaseDirectory}.");
     }
 }

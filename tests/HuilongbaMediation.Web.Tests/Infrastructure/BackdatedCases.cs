@@ -1,17 +1,20 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Data.Seeding;
-using HuilongbaMediation.Web.Tests.Infrastructure;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Tests.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
-namespace HuilongbaMediation.Web.Tests.Features.Dashboard;
+namespace HuilongbaMediation.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Cases with a past, for statistics tests: filed and moved on at given China dates through the domain's intent
-/// methods, by the judicial office (王芳) with a roster mediator of the village as lead, then saved and numbered.
-/// Each step happens at 10:00 China time on its date, a minute after the case's previous step.
+/// Cases with a past: filed and moved on at given China dates through the domain's intent methods (the services stamp
+/// "now", so a case accepted 31 days ago can only be made this way), by the judicial office (王芳), who may take every
+/// step, with a roster mediator of the village as lead, then saved and numbered. Each step happens at 10:00 China time
+/// on its date, a minute after the case's previous step. Scripts (<see cref="File(CaseDraft)"/> … <see cref="SaveAsync"/>)
+/// build many cases at once; the <c>…Async</c> shortcuts save one case in a common state. Needs the demo users.
 /// </summary>
-internal sealed class BackdatedCases
+public sealed class BackdatedCases
 {
     private readonly TestApp _app;
     private readonly Actor _office;
@@ -50,9 +53,14 @@ internal sealed class BackdatedCases
 
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
-    public CaseScript File(string village, string category, DateOnly filedOn, decimal? amount = null, int people = 2, RiskLevel risk = RiskLevel.Low)
-    {
-        var draft = new CaseDraft
+    /// <summary>Today in 回龙坝, by the real clock (the services the tests call read the same clock).</summary>
+    public static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
+
+    /// <summary>Ten o'clock in 回龙坝 on a China date.</summary>
+    public static DateTime At(DateOnly date) => ChinaClock.StartOfDayUtc(date).AddHours(10);
+
+    public CaseScript File(string village, string category, DateOnly filedOn, decimal? amount = null, int people = 2, RiskLevel risk = RiskLevel.Low) =>
+        File(new CaseDraft
         {
             Summary = $"测试纠纷：{village}·{category}，{filedOn:yyyy-MM-dd}登记。",
             CategoryId = _categories[category],
@@ -69,11 +77,49 @@ internal sealed class BackdatedCases
                 new PartyDraft { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = "申请人甲" },
                 new PartyDraft { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "被申请人乙" },
             ],
-        };
-        var script = new CaseScript(this, filedOn);
-        script.Case = Ok(MediationCase.File(draft, _office, script.Next(filedOn), filedOn));
+        });
+
+    /// <summary>Files <paramref name="draft"/> on its own filing date (saved by <see cref="SaveAsync"/>).</summary>
+    public CaseScript File(CaseDraft draft)
+    {
+        var script = new CaseScript(this, draft.FiledOn);
+        script.Case = Ok(MediationCase.File(draft, _office, script.Next(draft.FiledOn), draft.FiledOn));
         _scripts.Add(script);
         return script;
+    }
+
+    /// <summary>A valid draft of the village (by seed code), filed on <paramref name="filedOn"/>.</summary>
+    public async Task<CaseDraft> DraftAsync(DateOnly filedOn, string villageCode = "wuyunshan") =>
+        await CaseDrafts.ValidAsync(_app, villageCode) with { FiledOn = filedOn };
+
+    /// <summary>Saved as filed, with its lead mediator.</summary>
+    public Task<int> FiledAsync(CaseDraft draft) => SaveOneAsync(File(draft).Lead());
+
+    /// <summary>Accepted on <paramref name="acceptedOn"/> (so due 30 days later), with one session that day.</summary>
+    public Task<int> MediatingAsync(CaseDraft draft, DateOnly acceptedOn) =>
+        SaveOneAsync(File(draft with { FiledOn = Min(draft.FiledOn, acceptedOn) }).Accept(acceptedOn).Session(acceptedOn));
+
+    /// <summary>Resolved on <paramref name="resolvedOn"/> with an oral agreement signed and effective that day, after five days of mediation.</summary>
+    public Task<int> ResolvedAsync(CaseDraft draft, DateOnly resolvedOn, DateOnly? performanceDeadline = null, bool intendsToConfirm = false)
+    {
+        var acceptedOn = resolvedOn.AddDays(-5);
+        var script = File(draft with { FiledOn = Min(draft.FiledOn, acceptedOn) }).Accept(acceptedOn).Session(acceptedOn)
+            .Resolve(resolvedOn, AgreementKind.Oral, performanceDeadline);
+        return SaveOneAsync(intendsToConfirm ? script.IntendToConfirm(resolvedOn) : script);
+    }
+
+    /// <summary>Referred on <paramref name="referredOn"/> to 陈家桥人民法庭, after accepting it that day.</summary>
+    public Task<int> ReferredAsync(CaseDraft draft, DateOnly referredOn, bool urgent) =>
+        SaveOneAsync(File(draft with { FiledOn = Min(draft.FiledOn, referredOn) }).Accept(referredOn).Session(referredOn).Refer(referredOn, urgent));
+
+    /// <summary>One more step on a saved case, on <paramref name="on"/>, as the judicial office; the version moves on.</summary>
+    public async Task ApplyAsync(int caseId, DateOnly on, Func<MediationCase, Actor, DateTime, WorkflowResult> change)
+    {
+        await using var db = await _app.DbAsync();
+        var c = await CaseLoading.ForChange(db).SingleAsync(x => x.Id == caseId);
+        Ok(change(c, _office, At(on)));
+        c.Version++;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Numbers the cases per year in order of filing (after any already stored) and saves them.</summary>
@@ -94,6 +140,14 @@ internal sealed class BackdatedCases
         _scripts.Clear();
     }
 
+    private async Task<int> SaveOneAsync(CaseScript script)
+    {
+        await SaveAsync();
+        return script.Case.Id;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
     private static T Ok<T>(WorkflowResult<T> result) => result.IsOk ? result.Value : throw new InvalidOperationException(result.ToString());
 
     private static void Ok(WorkflowResult result)
@@ -104,7 +158,7 @@ internal sealed class BackdatedCases
         }
     }
 
-    internal sealed class CaseScript(BackdatedCases owner, DateOnly filedOn)
+    public sealed class CaseScript(BackdatedCases owner, DateOnly filedOn)
     {
         private DateTime _last = ChinaClock.StartOfDayUtc(filedOn);
 
@@ -112,10 +166,21 @@ internal sealed class BackdatedCases
 
         private Actor Office => owner._office;
 
-        /// <summary>Assigns the village's first roster mediator as lead and accepts.</summary>
+        /// <summary>Assigns the village's first roster mediator as lead, on the day of filing.</summary>
+        public CaseScript Lead()
+        {
+            if (Case.LeadMediator is null)
+            {
+                Ok(Case.AssignMediators(Office, Next(filedOn), new MediatorAssignment(owner._leads[Case.VillageId], [])));
+            }
+
+            return this;
+        }
+
+        /// <summary>Leads (if not yet) and accepts.</summary>
         public CaseScript Accept(DateOnly on)
         {
-            Ok(Case.AssignMediators(Office, Next(on), new MediatorAssignment(owner._leads[Case.VillageId], [])));
+            Lead();
             Ok(Case.Accept(Office, Next(on), new AcceptInput(on)));
             return this;
         }
@@ -126,18 +191,25 @@ internal sealed class BackdatedCases
             return this;
         }
 
-        public CaseScript Resolve(DateOnly on, AgreementKind kind)
+        public CaseScript Resolve(DateOnly on, AgreementKind kind, DateOnly? performanceDeadline = null)
         {
             var agreement = kind == AgreementKind.Written
                 ? new AgreementInput { Kind = kind, Facts = "事实", MattersInDispute = "争议", Responsibilities = "责任", Terms = "协议内容", PerformanceManner = "现金", SignedOn = on }
                 : new AgreementInput { Kind = kind, Terms = "口头约定", SignedOn = on };
-            Ok(Case.Resolve(Office, Next(on), agreement));
+            Ok(Case.Resolve(Office, Next(on), agreement with { PerformanceDeadline = performanceDeadline }));
+            return this;
+        }
+
+        /// <summary>The parties say they will apply for judicial confirmation (the 30-day countdown starts).</summary>
+        public CaseScript IntendToConfirm(DateOnly on)
+        {
+            Ok(Case.RecordJudicialConfirmation(Office, Next(on), new JudicialConfirmationInput(true, null, null, null)));
             return this;
         }
 
         public CaseScript Refer(DateOnly on, bool urgent = false)
         {
-            Ok(Case.Refer(Office, Next(on), new ReferInput(owner._target, "需移交处理", urgent, on)));
+            Ok(Case.Refer(Office, Next(on), new ReferInput(owner._target, "一方坚持诉讼解决", urgent, on)));
             return this;
         }
 

@@ -12,6 +12,7 @@ using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Dashboard;
 
@@ -122,5 +123,5 @@ public sealed class EventDateTests : IAsyncLifetime
         Assert.Equal(string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd}", new DateOnly(2026, 1, 20)), details.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    private static CaseRef Done(CaseResult result) => result.Succeeded ? result.Case! : throw new InvalidOperationException(result.ToString());
+    private static CaseRef Done(Result<CaseRef> result) => result.Succeeded ? result.Value! : throw new InvalidOperationException(result.ToString());
 }

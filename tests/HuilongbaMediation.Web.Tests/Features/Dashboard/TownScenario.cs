@@ -1,6 +1,6 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
-using static HuilongbaMediation.Web.Tests.Features.Dashboard.BackdatedCases;
+using static HuilongbaMediation.Web.Tests.Infrastructure.BackdatedCases;
 
 namespace HuilongbaMediation.Web.Tests.Features.Dashboard;
 

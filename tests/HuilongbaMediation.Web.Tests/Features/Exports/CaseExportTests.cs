@@ -8,7 +8,6 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Exports;
 using HuilongbaMediation.Web.Features.SecurityLog;
-using HuilongbaMediation.Web.Tests.Features.Referrals;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +36,7 @@ public sealed partial class CaseExportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await TestApp.StartAsync(demo: true);
-        _cases = new BackdatedCases(_app);
+        _cases = await BackdatedCases.CreateAsync(_app);
         _wuyunshan = await _app.VillageIdAsync("wuyunshan");
         _huilongba = await _app.VillageIdAsync("huilongba");
 

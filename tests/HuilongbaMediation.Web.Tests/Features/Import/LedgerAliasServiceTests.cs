@@ -2,6 +2,7 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Tests.Infrastructure;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Import;
 
@@ -27,7 +28,7 @@ public sealed class LedgerAliasServiceTests : IAsyncLifetime
         Assert.Contains(rows, r => (r.Kind, r.Alias, r.Meaning) == (AliasKind.Category, "相邻纠纷", "邻里"));
         Assert.Contains(rows, r => (r.Kind, r.Alias, r.Meaning) == (AliasKind.Category, "欠薪", "劳动争议·拖欠农民工工资"));
         Assert.Contains(rows, r => (r.Kind, r.Alias, r.Meaning) == (AliasKind.Outcome, "调解不成", nameof(LedgerOutcome.Referred)));
-        Assert.Equal(CaseOutcome.Forbidden, (await Aliases.AddAsync(AliasKind.Village, "五云", await _app.VillageIdAsync("wuyunshan"), null)).Outcome);
+        Assert.Equal(Outcome.Forbidden, (await Aliases.AddAsync(AliasKind.Village, "五云", await _app.VillageIdAsync("wuyunshan"), null)).Outcome);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class LedgerAliasServiceTests : IAsyncLifetime
         var row = (await Aliases.ListAsync())!.Single(r => r.Alias == "打架斗殴");
         Assert.False(row.IsBuiltIn);
         Assert.True((await Aliases.RemoveAsync(row.Id)).Succeeded);
-        Assert.Equal(CaseOutcome.Invalid, (await Aliases.RemoveAsync((await Aliases.ListAsync())!.First(r => r.IsBuiltIn).Id)).Outcome);
+        Assert.Equal(Outcome.Invalid, (await Aliases.RemoveAsync((await Aliases.ListAsync())!.First(r => r.IsBuiltIn).Id)).Outcome);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Tests.Infrastructure;
-using static HuilongbaMediation.Web.Tests.Features.Dashboard.BackdatedCases;
+using static HuilongbaMediation.Web.Tests.Infrastructure.BackdatedCases;
 
 namespace HuilongbaMediation.Web.Tests.Features.Import;
 

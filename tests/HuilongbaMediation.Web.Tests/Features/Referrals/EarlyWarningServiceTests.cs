@@ -20,7 +20,7 @@ public sealed class EarlyWarningServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await TestApp.StartAsync(demo: true);
-        _cases = new BackdatedCases(_app);
+        _cases = await BackdatedCases.CreateAsync(_app);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

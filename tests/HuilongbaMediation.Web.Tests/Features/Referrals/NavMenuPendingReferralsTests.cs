@@ -17,7 +17,7 @@ public sealed class NavMenuPendingReferralsTests : MudTestContext
     public async Task The_referrals_entry_counts_what_waits_and_shows_nothing_when_nothing_does()
     {
         await using var app = await TestApp.StartAsync(demo: true);
-        var cases = new BackdatedCases(app);
+        var cases = await BackdatedCases.CreateAsync(app);
         await cases.ReferredAsync(await cases.DraftAsync(BackdatedCases.Today), BackdatedCases.Today, urgent: false);
         await app.SignInAsUserAsync("wangfang");
         var count = app.Get<PendingReferralCount>();

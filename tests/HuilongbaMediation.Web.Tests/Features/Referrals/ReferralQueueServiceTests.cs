@@ -4,6 +4,7 @@ using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Referrals;
 
@@ -22,7 +23,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await TestApp.StartAsync(demo: true);
-        _cases = new BackdatedCases(_app);
+        _cases = await BackdatedCases.CreateAsync(_app);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -70,7 +71,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
 
         var result = await Cases.ApproveReferralAsync(referral.Id, referral.Version, new ApproveReferralInput(referral.Target, "（2026）渝0106民诉前123号", Today));
 
-        Assert.Equal(CaseOutcome.Done, result.Outcome);
+        Assert.Equal(Outcome.Done, result.Outcome);
         await using var db = await _app.DbAsync();
         var stored = await db.Cases.Include(c => c.History).SingleAsync(c => c.Id == referral.Id);
         Assert.Equal((CaseStatus.ReferralApproved, "陈家桥人民法庭", "（2026）渝0106民诉前123号"), (stored.Status, stored.Referral!.ReceivingBody, stored.Referral.ReceiptNumber));
@@ -89,7 +90,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
 
         var result = await Cases.ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("尚有调解可能，请继续调解", Today));
 
-        Assert.Equal(CaseOutcome.Done, result.Outcome);
+        Assert.Equal(Outcome.Done, result.Outcome);
         await using var db = await _app.DbAsync();
         var stored = await db.Cases.Include(c => c.History).SingleAsync(c => c.Id == referral.Id);
         Assert.Equal((CaseStatus.Mediating, "尚有调解可能，请继续调解"), (stored.Status, stored.Referral!.ReturnComment));
@@ -110,7 +111,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
 
         var result = await Cases.ApproveReferralAsync(loaded.Id, loaded.Version, new ApproveReferralInput(loaded.Target, null, Today));
 
-        Assert.Equal(CaseOutcome.Conflict, result.Outcome);
+        Assert.Equal(Outcome.Conflict, result.Outcome);
         await using var db = await _app.DbAsync();
         var stored = await db.Cases.Include(c => c.History).SingleAsync(c => c.Id == loaded.Id);
         Assert.Equal(CaseStatus.Mediating, stored.Status);
@@ -126,7 +127,7 @@ public sealed class ReferralQueueServiceTests : IAsyncLifetime
         var approve = await Cases.ApproveReferralAsync(id, 0, new ApproveReferralInput("陈家桥人民法庭", null, Today));
         var returned = await Cases.ReturnReferralAsync(id, 0, new ReturnReferralInput("请继续调解", Today));
 
-        Assert.Equal((CaseOutcome.Forbidden, CaseOutcome.Forbidden), (approve.Outcome, returned.Outcome));
+        Assert.Equal((Outcome.Forbidden, Outcome.Forbidden), (approve.Outcome, returned.Outcome));
         await using var db = await _app.DbAsync();
         Assert.Equal(CaseStatus.ReferralPending, (await db.Cases.SingleAsync(c => c.Id == id)).Status);
     }

@@ -24,7 +24,7 @@ public sealed class ReferralReviewPageTests : MudTestContext
     public async Task Approving_a_card_removes_it_and_the_menu_badge_counts_down()
     {
         await using var app = await StartAsync();
-        var cases = new BackdatedCases(app);
+        var cases = await BackdatedCases.CreateAsync(app);
         var later = await cases.ReferredAsync(await cases.DraftAsync(Today.AddDays(-3)), Today.AddDays(-2), urgent: false);
         var urgent = await cases.ReferredAsync(await cases.DraftAsync(Today.AddDays(-3)), Today, urgent: true);
         var dialogs = Render<MudDialogProvider>();
@@ -54,7 +54,7 @@ public sealed class ReferralReviewPageTests : MudTestContext
     public async Task Returning_needs_a_comment_which_is_asked_for_beside_its_field()
     {
         await using var app = await StartAsync();
-        var cases = new BackdatedCases(app);
+        var cases = await BackdatedCases.CreateAsync(app);
         var id = await cases.ReferredAsync(await cases.DraftAsync(Today), Today, urgent: false);
         var dialogs = Render<MudDialogProvider>();
         var page = Render<ReferralReview>();
@@ -76,7 +76,7 @@ public sealed class ReferralReviewPageTests : MudTestContext
     public async Task A_decision_on_a_case_someone_else_changed_says_so_and_reloads_the_list()
     {
         await using var app = await StartAsync();
-        var cases = new BackdatedCases(app);
+        var cases = await BackdatedCases.CreateAsync(app);
         var id = await cases.ReferredAsync(await cases.DraftAsync(Today), Today, urgent: false);
         var dialogs = Render<MudDialogProvider>();
         var snackbars = Render<MudSnackbarProvider>();
