@@ -8,18 +8,20 @@ using HuilongbaMediation.Web.Features.Backups;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
+using HuilongbaMediation.Web.Features.Exports;
 using HuilongbaMediation.Web.Features.Home;
 using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Features.Referrals;
+using HuilongbaMediation.Web.Features.Reports;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Security.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -132,24 +134,24 @@ public static class Composition
         services.AddSingleton<DemoMode>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoCaseGenerator>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<ReferenceAdminService>();
-        services.AddScoped<UserAdminService>();
-        services.AddScoped<HomeService>();
-        services.AddScoped<CaseService>();
-        services.AddScoped<CaseReader>();
-        services.AddScoped<CaseListService>();
-        services.AddScoped<CaseFormOptions>();
-        services.AddScoped<DuplicatePartyService>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
-        services.AddSecurityLog();
+
+        // The features, each registering only its own types (Features/X/XRegistration.cs).
+        services.AddCases();
         services.AddCaseFile();
-        services.AddBackups(builder.Configuration);
-        services.AddOversight();
+        services.AddCaseExports();
         services.AddReferralsAndDeadlines();
+        services.AddDashboard();
+        services.AddReports();
+        services.AddHome();
+        services.AddAdmin();
         services.AddLedgers();
+        services.AddBackups(builder.Configuration);
+        services.AddSecurityLog();
     }
 
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -253,8 +255,9 @@ public static class Composition
         app.MapCultureEndpoint();
         app.MapTextSizeEndpoint();
         app.MapCaseFileEndpoints();
-        app.MapOversightEndpoints();
-        app.MapReferralsEndpoints();
+        app.MapCaseExports();
+        app.MapDashboardEndpoints();
+        app.MapReportEndpoints();
         app.MapSecurityLogEndpoints();
         app.MapLedgerEndpoints();
     }

@@ -1,9 +1,10 @@
-using HuilongbaMediation.Tests.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Tests.Shared;
 using HuilongbaMediation.Web;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
@@ -14,7 +15,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using HuilongbaMediation.Web.Common;
 
 // The crash-safety test's child: the app's own composition on the SQLite file in <data folder>, driving the real
 // CaseService and CaseFileService with random work until the test kills it with SIGKILL. It prints one line after

@@ -1,6 +1,6 @@
 using HuilongbaMediation.Domain.Cases;
-using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Features.Cases;
 
 namespace HuilongbaMediation.Tests.Shared;
 

@@ -1,10 +1,10 @@
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Tests.Features.CaseFile;
 using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Data;
 

@@ -39,8 +39,6 @@ public static class ReferenceData
         ("judicial", "司法调解"),
         ("sage", "乡贤调解"));
 
-    public const string LabourGroup = "劳动争议";
-
     public static IReadOnlyList<DisputeCategory> Categories()
     {
         var items = Items<DisputeCategory>(
@@ -51,18 +49,18 @@ public static class ReferenceData
             ("business", "生产经营"),
             ("damages", "损害赔偿"),
             ("forest-land", "山林土地"),
-            ("land-requisition", "征地拆迁"),
+            (CategoryCodes.LandRequisition, "征地拆迁"),
             ("environment", "环境污染"),
-            ("labour-wages", "劳动争议·拖欠农民工工资"),
-            ("labour-other", "劳动争议·其他"),
+            (CategoryCodes.LabourWages, "劳动争议·拖欠农民工工资"),
+            (CategoryCodes.LabourOther, "劳动争议·其他"),
             ("consumer", "消费"),
             ("medical", "医疗"),
             ("traffic", "道路交通事故"),
             ("property-management", "物业"),
             ("other", "其他"));
-        foreach (var c in items.Where(c => c.Code!.StartsWith("labour-", StringComparison.Ordinal)))
+        foreach (var c in items.Where(c => CategoryCodes.IsLabour(c.Code)))
         {
-            c.StatisticsGroup = LabourGroup;
+            c.StatisticsGroup = CategoryCodes.LabourGroup;
         }
 
         return items;

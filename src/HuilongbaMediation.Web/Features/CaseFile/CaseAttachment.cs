@@ -40,18 +40,18 @@ public sealed class CaseAttachment
 
     internal static CaseAttachment Create(
         int caseId, CaseFileItem item, string fileName, AttachmentType type, long size, string sha256, Actor uploader, DateTime nowUtc) => new()
-    {
-        Sha256 = sha256,
-        CaseId = caseId,
-        Item = item,
-        FileName = fileName,
-        ContentType = type.ContentType,
-        Size = size,
-        StoredName = Guid.NewGuid().ToString("N"),
-        UploadedById = uploader.UserId,
-        UploadedByName = uploader.DisplayName,
-        UploadedAtUtc = nowUtc,
-    };
+        {
+            Sha256 = sha256,
+            CaseId = caseId,
+            Item = item,
+            FileName = fileName,
+            ContentType = type.ContentType,
+            Size = size,
+            StoredName = Guid.NewGuid().ToString("N"),
+            UploadedById = uploader.UserId,
+            UploadedByName = uploader.DisplayName,
+            UploadedAtUtc = nowUtc,
+        };
 
     internal void SetSha256(string sha256) => Sha256 = sha256;
 }

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.CaseFile;
 

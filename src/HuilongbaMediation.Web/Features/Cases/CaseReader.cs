@@ -1,8 +1,8 @@
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases;
 

@@ -1,5 +1,3 @@
-using HuilongbaMediation.Web.Data.Seeding;
-using HuilongbaMediation.Web.Features.Reports;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
@@ -7,24 +5,18 @@ using Microsoft.Extensions.Localization;
 
 namespace HuilongbaMediation.Web.Features.Dashboard;
 
-/// <summary>The oversight features' services and endpoints: statistics, dashboard, exports, reports, demo cases.</summary>
+/// <summary>The dashboard: its statistics and its downloads.</summary>
 public static class DashboardRegistration
 {
-    public static IServiceCollection AddOversight(this IServiceCollection services) =>
-        services
-            .AddScoped<StatisticsService>()
-            .AddScoped<AnnualReportService>()
-            .AddScoped<DemoCaseGenerator>();
+    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddScoped<StatisticsService>();
 
-    public static void MapOversightEndpoints(this IEndpointRouteBuilder endpoints)
+    public static void MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/dashboard/export.xlsx", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
-                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: true))
+                DashboardEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: true))
             .RequireAuthorization(Policies.Oversight);
         endpoints.MapGet("/dashboard/export.csv", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
-                OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: false))
+                DashboardEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: false))
             .RequireAuthorization(Policies.Oversight);
-        endpoints.MapGet("/reports/annual.docx", OversightEndpoints.AnnualReportAsync)
-            .RequireAuthorization(Policies.AnnualReport);
     }
 }

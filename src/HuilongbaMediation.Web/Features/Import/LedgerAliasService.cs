@@ -1,10 +1,10 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Security;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Import;
 

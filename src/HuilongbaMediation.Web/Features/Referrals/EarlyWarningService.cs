@@ -1,5 +1,6 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Reference;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Cases;
@@ -50,9 +51,6 @@ public sealed class EarlyWarningService(
     public const int RepeatCases = 3;
     public const int RepeatMonths = 12;
     public const int DefaultShown = 20;
-
-    /// <summary>The seed code of 征地拆迁 (an Admin may rename the row; the code stays).</summary>
-    private const string LandRequisitionCode = "land-requisition";
 
     private static readonly CaseStatus[] OpenStates = [CaseStatus.Filed, CaseStatus.Mediating, CaseStatus.ReferralPending];
 
@@ -141,7 +139,7 @@ public sealed class EarlyWarningService(
             list.Add(match);
         }
 
-        var groupCategories = db.Categories.Where(x => x.StatisticsGroup == ReferenceData.LabourGroup || x.Code == LandRequisitionCode);
+        var groupCategories = db.Categories.Where(x => x.StatisticsGroup == CategoryCodes.LabourGroup || x.Code == CategoryCodes.LandRequisition);
         var flagged = await open
             .Select(c => new
             {

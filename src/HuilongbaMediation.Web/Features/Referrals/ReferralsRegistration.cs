@@ -1,8 +1,6 @@
-using HuilongbaMediation.Web.Features.Exports;
-
 namespace HuilongbaMediation.Web.Features.Referrals;
 
-/// <summary>Referral review, deadlines and early warning, and the case-list exports: services and endpoints.</summary>
+/// <summary>Referral review, deadlines and early warning.</summary>
 public static class ReferralsRegistration
 {
     public static IServiceCollection AddReferralsAndDeadlines(this IServiceCollection services)
@@ -15,11 +13,6 @@ public static class ReferralsRegistration
         // The navigation badge gets the circuit's count as a cascading value, as it gets the authentication state:
         // the layout takes no dependency on this feature, and renders without the badge where it is not registered.
         services.AddCascadingValue(sp => sp.GetRequiredService<PendingReferralCount>());
-
-        // The exports are their own feature; Composition.cs calls this registration, which brings them along.
-        services.AddCaseExports();
         return services;
     }
-
-    public static void MapReferralsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapCaseExports();
 }

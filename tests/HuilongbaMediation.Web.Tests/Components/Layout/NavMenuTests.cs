@@ -1,8 +1,8 @@
-using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 using Bunit;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Components.Layout;
 using HuilongbaMediation.Web.Tests.Infrastructure;
+using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 
 namespace HuilongbaMediation.Web.Tests.Components.Layout;
 

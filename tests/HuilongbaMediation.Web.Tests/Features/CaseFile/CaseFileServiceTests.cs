@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.CaseFile;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.SecurityLog;
@@ -11,7 +12,6 @@ using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.CaseFile;
 

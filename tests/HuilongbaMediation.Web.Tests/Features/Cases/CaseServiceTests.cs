@@ -1,9 +1,9 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases;
 

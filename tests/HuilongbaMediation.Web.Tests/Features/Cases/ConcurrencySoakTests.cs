@@ -1,13 +1,13 @@
-using HuilongbaMediation.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Tests.Shared;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text;
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Exports;
@@ -9,10 +9,10 @@ using HuilongbaMediation.Web.Features.Reports;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Tests.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Dashboard;
 

@@ -1,8 +1,8 @@
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Tests.Infrastructure;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Import;
 

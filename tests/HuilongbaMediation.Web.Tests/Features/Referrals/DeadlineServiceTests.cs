@@ -1,5 +1,5 @@
-using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 

@@ -1,12 +1,12 @@
-using static HuilongbaMediation.Web.Tests.Infrastructure.People;
-using HuilongbaMediation.Domain.Cases;
-using HuilongbaMediation.Web.Features.Cases;
 using Bunit;
+using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Components.Layout;
+using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 
 namespace HuilongbaMediation.Web.Tests.Features.Referrals;
 

@@ -1,4 +1,3 @@
-using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 using Bunit;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
@@ -9,6 +8,7 @@ using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 
 namespace HuilongbaMediation.Web.Tests.Features.Referrals;
 

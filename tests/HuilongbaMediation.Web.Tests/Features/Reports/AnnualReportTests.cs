@@ -162,6 +162,6 @@ public sealed class AnnualReportTests : IAsyncLifetime
         await using var scope = _app.NewScope();
         var http = new DefaultHttpContext { User = (await _app.Auth.GetAuthenticationStateAsync()).User };
         http.Request.QueryString = new QueryString("?year=2025");
-        return await OversightEndpoints.AnnualReportAsync(http, scope.Get<AnnualReportService>(), TimeProvider.System, scope.Get<SecurityLogWriter>());
+        return await ReportsRegistration.AnnualReportAsync(http, scope.Get<AnnualReportService>(), TimeProvider.System, scope.Get<SecurityLogWriter>());
     }
 }

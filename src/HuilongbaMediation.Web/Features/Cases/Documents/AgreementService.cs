@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 

@@ -1,5 +1,5 @@
-using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Features.SecurityLog;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 

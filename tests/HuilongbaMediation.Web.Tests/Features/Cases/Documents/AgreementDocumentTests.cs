@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Cases.Documents;
 using HuilongbaMediation.Web.Features.SecurityLog;
@@ -10,7 +11,6 @@ using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 

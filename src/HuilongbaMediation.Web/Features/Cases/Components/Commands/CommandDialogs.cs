@@ -1,6 +1,6 @@
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Components.Shared;
 using MudBlazor;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Components.Commands;
 

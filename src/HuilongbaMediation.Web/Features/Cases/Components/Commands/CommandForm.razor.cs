@@ -1,8 +1,8 @@
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using HuilongbaMediation.Web.Common;
 
 namespace HuilongbaMediation.Web.Features.Cases.Components.Commands;
 

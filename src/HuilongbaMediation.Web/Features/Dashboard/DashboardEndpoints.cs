@@ -1,6 +1,4 @@
-using System.Globalization;
 using HuilongbaMediation.Domain.Common;
-using HuilongbaMediation.Web.Features.Reports;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
@@ -9,11 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace HuilongbaMediation.Web.Features.Dashboard;
 
 /// <summary>
-/// The downloads: the dashboard as .xlsx and .csv (<c>?year=2025</c> or <c>?from=2025-01-01&amp;to=2025-06-30</c>) and the
-/// annual report as .docx (<c>?year=2025</c>). The route's role check is the first gate; the services check the
-/// signed-in user again, so a village head's export holds only what their dashboard shows.
+/// The dashboard as .xlsx and .csv (<c>?year=2025</c> or <c>?from=2025-01-01&amp;to=2025-06-30</c>). The route's policy is
+/// the first gate; the service checks the signed-in user again, so a village head's export holds only what their
+/// dashboard shows.
 /// </summary>
-internal static class OversightEndpoints
+internal static class DashboardEndpoints
 {
     public static async Task<IResult> DashboardExportAsync(
         HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log, bool xlsx)
@@ -35,24 +33,5 @@ internal static class OversightEndpoints
         return xlsx
             ? Results.File(DashboardExport.Xlsx(figures, text), DashboardExport.XlsxContentType, name + ".xlsx")
             : Results.File(DashboardExport.Csv(figures, text), DashboardExport.CsvContentType, name + ".csv");
-    }
-
-    public static async Task<IResult> AnnualReportAsync(HttpContext http, AnnualReportService reports, TimeProvider clock, SecurityLogWriter log)
-    {
-        var year = http.Request.Query["year"].ToString() is { Length: > 0 } given
-            ? int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0
-            : ChinaClock.Today(clock.GetUtcNow().UtcDateTime).Year;
-        if (year is < AnnualReportService.FirstYear or > AnnualReportService.LastYear)
-        {
-            return Results.BadRequest();
-        }
-
-        if (await reports.GetAsync(http.User.ToActor(), year, http.RequestAborted) is not { } report)
-        {
-            return Results.Forbid();
-        }
-
-        await log.WriteAsync(http, SecurityEventKind.Download, $"{report.Title}.docx", null, http.RequestAborted);
-        return Results.File(AnnualReportDocument.Create(report), AnnualReportDocument.ContentType, $"{report.Title}.docx");
     }
 }
