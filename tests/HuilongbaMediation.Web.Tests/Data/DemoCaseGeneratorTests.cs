@@ -20,14 +20,10 @@ public sealed class DemoTown : IAsyncLifetime
 
     public List<MediationCase> Cases { get; private set; } = [];
 
-    public long Milliseconds { get; private set; }
-
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync(demo: true);
-        var watch = Stopwatch.StartNew();
         Assert.Equal(DemoCaseGenerator.CaseCount, await App.Get<DemoCaseGenerator>().GenerateAsync());
-        Milliseconds = watch.ElapsedMilliseconds;
         await using var db = await App.DbAsync();
         Cases = await db.Cases.AsNoTracking().Include(c => c.History).Include(c => c.FollowUps).AsSplitQuery().ToListAsync();
     }
@@ -42,19 +38,20 @@ public sealed class DemoCaseGeneratorTests(DemoTown town, ITestOutputHelper outp
     private readonly List<MediationCase> _cases = town.Cases;
 
     [Fact]
-    public void Generates_the_cases_quickly()
+    public void Generates_every_case_with_its_history()
     {
-        output.WriteLine($"{_cases.Count} cases, {_cases.Sum(c => c.History.Count)} history entries in {town.Milliseconds} ms");
+        // How long it takes is measured by the benchmark (tests/HuilongbaMediation.Benchmarks: "demo town generated").
+        output.WriteLine($"{_cases.Count} cases, {_cases.Sum(c => c.History.Count)} history entries");
 
         Assert.Equal(DemoCaseGenerator.CaseCount, _cases.Count);
-        Assert.InRange(town.Milliseconds, 0, 15_000);
+        Assert.All(_cases, c => Assert.NotEmpty(c.History));
     }
 
     [Fact]
     public async Task Every_state_village_and_category_is_there()
     {
         await using var db = await _app.DbAsync();
-        var today = ChinaClock.Today(DateTime.UtcNow);
+        var today = TestClock.Today;
 
         Assert.Equal(
             Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Referred).Order(),
@@ -142,7 +139,7 @@ public sealed class DemoCaseGeneratorTests(DemoTown town, ITestOutputHelper outp
             scope.Get<UserManager<AppUser>>(),
             scope.Get<DemoCaseGenerator>(),
             Options.Create(new DemoOptions { Enabled = true, Cases = true }),
-            TimeProvider.System);
+            scope.Get<TimeProvider>());
 
         await seeder.SeedAsync();
         await seeder.SeedAsync();
@@ -156,7 +153,7 @@ public sealed class DemoCaseGeneratorTests(DemoTown town, ITestOutputHelper outp
     {
         await _app.SignInAsUserAsync("wangfang");
         var statistics = _app.Get<StatisticsService>();
-        var year = ChinaClock.Today(DateTime.UtcNow).Year;
+        var year = TestClock.Today.Year;
         foreach (var period in new[] { StatisticsPeriod.OfYear(year - 1), StatisticsPeriod.OfYear(year) })
         {
             using var commands = new SqlRecorder();

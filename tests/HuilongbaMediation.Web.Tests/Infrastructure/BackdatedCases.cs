@@ -54,7 +54,7 @@ public sealed class BackdatedCases
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     /// <summary>Today in 回龙坝, by the real clock (the services the tests call read the same clock).</summary>
-    public static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
+    public static DateOnly Today => TestClock.Today;
 
     /// <summary>Ten o'clock in 回龙坝 on a China date.</summary>
     public static DateTime At(DateOnly date) => ChinaClock.StartOfDayUtc(date).AddHours(10);

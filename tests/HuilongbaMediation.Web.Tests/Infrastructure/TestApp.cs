@@ -76,6 +76,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         builder.AddHuilongbaServices();
+        builder.Services.AddSingleton<TimeProvider>(TestClock.New());
         builder.Services.AddSingleton<TestAuthenticationStateProvider>();
         builder.Services.AddScoped<ScopedTestUser>();
         builder.Services.AddScoped<AuthenticationStateProvider>(sp =>
@@ -113,6 +114,12 @@ public sealed class TestApp : IAsyncDisposable
         await template.DisposeAsync();
         return file;
     }
+
+    /// <summary>The app's clock: <see cref="TestClock"/>'s, unless the test gave it another.</summary>
+    public TimeProvider Clock => _app.Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Today in 回龙坝 by the app's clock.</summary>
+    public DateOnly Today => ChinaClock.Today(Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Another DI scope, like a second user's circuit (the signed-in test user is shared).</summary>
     public TestScope NewScope() => new(_app.Services.CreateAsyncScope());

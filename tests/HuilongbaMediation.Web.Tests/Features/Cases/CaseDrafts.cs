@@ -20,7 +20,7 @@ public static class CaseDrafts
             MediationKindId = await db.MediationKinds.Where(c => c.Code == "people").Select(c => c.Id).SingleAsync(),
             PeopleInvolved = 2,
             AmountInvolved = 1200.50m,
-            FiledOn = ChinaClock.Today(DateTime.UtcNow),
+            FiledOn = TestClock.Today,
             Parties =
             [
                 new PartyDraft { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = applicant, Gender = Gender.Male, IdNumber = "11010519491231002X", Phone = "13812341234", RegisteredAddress = "回龙坝镇五云山村3组", CurrentAddress = "回龙坝镇聚龙城小区" },

@@ -32,7 +32,7 @@ public sealed class CaseHistoryReplayTests
         var target = await CaseDrafts.ReferralTargetIdAsync(app);
         var lead = await app.UserIdAsync("zhangmin");
         var assistant = await app.UserIdAsync("zhoutao");
-        var today = ChinaClock.Today(DateTime.UtcNow);
+        var today = TestClock.Today;
         var operations = new Func<CaseService, CaseRef, Task<Result<CaseRef>>>[]
         {
             (s, c) => s.AssignMediatorsAsync(c.Id, c.Version, lead, [assistant]),

@@ -50,7 +50,7 @@ public sealed class CaseNumberingTests
 
     private static async Task AssertNumberedAsync(TestApp app, int count)
     {
-        var year = ChinaClock.Today(DateTime.UtcNow).Year;
+        var year = TestClock.Today.Year;
         await using var db = await app.DbAsync();
         var numbers = await db.Cases.OrderBy(c => c.Sequence).Select(c => new { c.Year, c.Sequence, c.Number }).ToListAsync();
         Assert.Equal(Enumerable.Range(1, count), numbers.Select(n => n.Sequence));

@@ -26,7 +26,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var result = await Cases.FileAsync(await CaseDrafts.ValidAsync(_app));
 
         Assert.True(result.Succeeded, result.Message);
-        var year = ChinaClock.Today(DateTime.UtcNow).Year;
+        var year = TestClock.Today.Year;
         Assert.Equal($"（{year}）回龙坝人调字第0001号", result.Value!.Number);
         await using var db = await _app.DbAsync();
         var stored = await db.Cases.Include(c => c.Parties).Include(c => c.Mediators).Include(c => c.History).SingleAsync();
@@ -123,7 +123,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var draft = await CaseDrafts.ValidAsync(_app) with
         {
             Summary = "太短",
-            FiledOn = ChinaClock.Today(DateTime.UtcNow).AddDays(1),
+            FiledOn = TestClock.Today.AddDays(1),
             Parties = [new PartyDraft { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = "王大明", IdNumber = "110105194912310021" }],
         };
 
@@ -173,7 +173,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("liqiang");
         c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), [await _app.UserIdAsync("zhoutao")]));
         await _app.SignInAsUserAsync("zhangmin");
-        c = Done(await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))));
+        c = Done(await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(TestClock.Today)));
         await _app.SignInAsUserAsync("zhoutao"); // an assistant may record a session
         c = Done(await Cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "王大明、李小红、张敏", "双方陈述，达成初步一致。")));
         await _app.SignInAsUserAsync("zhangmin");
@@ -207,16 +207,16 @@ public sealed class CaseServiceTests : IAsyncLifetime
     public async Task The_judicial_office_approves_a_referral_but_a_village_head_may_not()
     {
         var c = await MediatingAsync();
-        c = Done(await Cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(_app), "一方要求诉讼解决", true, ChinaClock.Today(DateTime.UtcNow))));
+        c = Done(await Cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(_app), "一方要求诉讼解决", true, TestClock.Today)));
         Assert.Equal(CaseStatus.ReferralPending, c.Status);
 
         await _app.SignInAsUserAsync("liqiang");
-        var refused = await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", ChinaClock.Today(DateTime.UtcNow)));
+        var refused = await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", TestClock.Today));
         Assert.Equal(Outcome.Forbidden, refused.Outcome);
         Assert.Equal(5, await HistoryCountAsync(c.Id));
 
         await _app.SignInAsUserAsync("wangfang");
-        c = Done(await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", ChinaClock.Today(DateTime.UtcNow))));
+        c = Done(await Cases.ApproveReferralAsync(c.Id, c.Version, new ApproveReferralInput("陈家桥人民法庭", "（2026）渝0106民诉前123号", TestClock.Today)));
         Assert.Equal(CaseStatus.ReferralApproved, c.Status);
         Assert.Equal(6, await HistoryCountAsync(c.Id));
     }
@@ -228,8 +228,8 @@ public sealed class CaseServiceTests : IAsyncLifetime
         await _app.SignInAsUserAsync("chenjianguo");
 
         var (read, details) = await _app.Get<CaseReader>().GetAsync(c.Id);
-        var accept = await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)));
-        var decline = await Cases.DeclineAsync(c.Id, c.Version, new DeclineInput("不属于民间纠纷", ChinaClock.Today(DateTime.UtcNow)));
+        var accept = await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(TestClock.Today));
+        var decline = await Cases.DeclineAsync(c.Id, c.Version, new DeclineInput("不属于民间纠纷", TestClock.Today));
 
         Assert.Equal(Outcome.Forbidden, read.Outcome);
         Assert.Null(details);
@@ -285,9 +285,9 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var seenByBoth = c.Version;
 
         await _app.SignInAsUserAsync("zhangmin");
-        var first = await Cases.AcceptAsync(c.Id, seenByBoth, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)));
+        var first = await Cases.AcceptAsync(c.Id, seenByBoth, new AcceptInput(TestClock.Today));
         await _app.SignInAsUserAsync("liqiang");
-        var second = await Cases.DeclineAsync(c.Id, seenByBoth, new DeclineInput("已向法院起诉", ChinaClock.Today(DateTime.UtcNow)));
+        var second = await Cases.DeclineAsync(c.Id, seenByBoth, new DeclineInput("已向法院起诉", TestClock.Today));
 
         Assert.Equal(Outcome.Done, first.Outcome);
         Assert.Equal(Outcome.Conflict, second.Outcome);
@@ -307,7 +307,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
         // Two services of two circuits, started together on the same version.
         await using var other = _app.NewScope();
-        var results = await Task.WhenAll(Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))), other.Get<CaseService>().DeclineAsync(c.Id, c.Version, new DeclineInput("已向法院起诉", ChinaClock.Today(DateTime.UtcNow))));
+        var results = await Task.WhenAll(Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(TestClock.Today)), other.Get<CaseService>().DeclineAsync(c.Id, c.Version, new DeclineInput("已向法院起诉", TestClock.Today)));
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.Outcome == Outcome.Conflict);
@@ -340,11 +340,11 @@ public sealed class CaseServiceTests : IAsyncLifetime
     {
         await _app.SignInAsUserAsync("wangfang");
 
-        Assert.Equal(Outcome.NotFound, (await Cases.AcceptAsync(404, 0, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Cases.AcceptAsync(404, 0, new AcceptInput(TestClock.Today))).Outcome);
         Assert.Equal(Outcome.NotFound, (await _app.Get<CaseReader>().GetAsync(404)).Result.Outcome);
     }
 
-    private static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
+    private static DateOnly Today => TestClock.Today;
 
     private static CaseRef Done(Result<CaseRef> result)
     {
@@ -366,7 +366,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
     {
         var c = await FileAsync();
         c = Done(await Cases.AssignMediatorsAsync(c.Id, c.Version, await _app.UserIdAsync("zhangmin"), []));
-        c = Done(await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))));
+        c = Done(await Cases.AcceptAsync(c.Id, c.Version, new AcceptInput(TestClock.Today)));
         return Done(await Cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(_app), "双方当事人", "第一次调解。")));
     }
 

@@ -93,7 +93,7 @@ public sealed class ConcurrencySoakTests(ITestOutputHelper output)
     }
 
     private static async Task<CommandInputs> InputsAsync(TestApp app) => new(
-        ChinaClock.Today(DateTime.UtcNow),
+        TestClock.Today,
         await CaseDrafts.VenueIdAsync(app),
         await CaseDrafts.ReferralTargetIdAsync(app),
         await app.UserIdAsync("zhangmin"),

@@ -143,6 +143,6 @@ public sealed class DashboardExportTests : IAsyncLifetime
         await using var scope = _app.NewScope();
         var http = new DefaultHttpContext { User = (await _app.Auth.GetAuthenticationStateAsync()).User };
         http.Request.QueryString = new QueryString(query);
-        return await DashboardEndpoints.DashboardExportAsync(http, scope.Get<StatisticsService>(), Text, TimeProvider.System, scope.Get<SecurityLogWriter>(), xlsx);
+        return await DashboardEndpoints.DashboardExportAsync(http, scope.Get<StatisticsService>(), Text, scope.Get<TimeProvider>(), scope.Get<SecurityLogWriter>(), xlsx);
     }
 }

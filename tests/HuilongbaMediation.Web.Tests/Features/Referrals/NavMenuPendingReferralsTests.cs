@@ -31,7 +31,7 @@ public sealed class NavMenuPendingReferralsTests : MudTestContext
 
         var queue = app.Get<ReferralQueueService>();
         var referral = (await queue.ListAsync())!.Referrals.Single();
-        Assert.True((await app.Get<CaseService>().ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("请继续调解", ChinaClock.Today(DateTime.UtcNow)))).Succeeded);
+        Assert.True((await app.Get<CaseService>().ReturnReferralAsync(referral.Id, referral.Version, new ReturnReferralInput("请继续调解", TestClock.Today))).Succeeded);
         await cut.InvokeAsync(() => count.RefreshAsync());
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=pending-referrals]")));

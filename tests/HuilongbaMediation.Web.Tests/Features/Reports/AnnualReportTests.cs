@@ -32,7 +32,7 @@ public sealed class AnnualReportTests : IAsyncLifetime
     [Fact]
     public async Task A_year_still_running_is_reported_as_of_today_with_what_is_open_now()
     {
-        var today = ChinaClock.Today(DateTime.UtcNow);
+        var today = TestClock.Today;
 
         var report = (await Reports.GetAsync(today.Year))!;
 
@@ -162,6 +162,6 @@ public sealed class AnnualReportTests : IAsyncLifetime
         await using var scope = _app.NewScope();
         var http = new DefaultHttpContext { User = (await _app.Auth.GetAuthenticationStateAsync()).User };
         http.Request.QueryString = new QueryString("?year=2025");
-        return await ReportsRegistration.AnnualReportAsync(http, scope.Get<AnnualReportService>(), TimeProvider.System, scope.Get<SecurityLogWriter>());
+        return await ReportsRegistration.AnnualReportAsync(http, scope.Get<AnnualReportService>(), scope.Get<TimeProvider>(), scope.Get<SecurityLogWriter>());
     }
 }

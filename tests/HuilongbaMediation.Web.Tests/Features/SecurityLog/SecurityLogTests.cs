@@ -46,7 +46,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
         await ExportAsync($"?q={IdNumber}");
         await ExportAsync("?q=138%201234%201234");
         await _app.Get<SecurityLogWriter>().WriteAsync(SecurityEvent.Create(
-            SecurityEventKind.SignInFailed, DateTime.UtcNow, new SecurityActor(null, Mobile, "127.0.0.1"), null, "用户名不存在"));
+            SecurityEventKind.SignInFailed, TestClock.Start.UtcDateTime, new SecurityActor(null, Mobile, "127.0.0.1"), null, "用户名不存在"));
 
         Assert.Equal((IdNumber, Mobile), (id, phone));
         await using var db = await _app.DbAsync();
@@ -91,9 +91,9 @@ public sealed class SecurityLogTests : IAsyncLifetime
     public async Task The_log_cannot_be_changed_or_emptied_in_the_database_but_lines_past_the_retention_can_be_removed()
     {
         await using var db = await _app.DbAsync();
-        db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, DateTime.UtcNow, new SecurityActor("u", "zhangmin", "127.0.0.1")));
-        db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, DateTime.UtcNow.AddDays(-179), new SecurityActor("u", "liqiang", null)));
-        db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, DateTime.UtcNow.AddDays(-181), new SecurityActor("u", "wangfang", null)));
+        db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, TestClock.Start.UtcDateTime, new SecurityActor("u", "zhangmin", "127.0.0.1")));
+        db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, TestClock.Start.UtcDateTime.AddDays(-179), new SecurityActor("u", "liqiang", null)));
+        db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, TestClock.Start.UtcDateTime.AddDays(-181), new SecurityActor("u", "wangfang", null)));
         await db.SaveChangesAsync();
 
         var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE SecurityLog SET UserName = 'someone-else'"));
@@ -113,7 +113,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
         {
             foreach (var days in new[] { 0, 100, 179, 181, 400 })
             {
-                db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, DateTime.UtcNow.AddDays(-days), new SecurityActor("u", $"user{days}", null)));
+                db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, TestClock.Start.UtcDateTime.AddDays(-days), new SecurityActor("u", $"user{days}", null)));
             }
 
             await db.SaveChangesAsync();

@@ -9,7 +9,7 @@ namespace HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 /// <summary>Cases of 五云山村 carried through the real services, for the document and 卷宗 tests.</summary>
 public static class AgreedCases
 {
-    public static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
+    public static DateOnly Today => TestClock.Today;
 
     public static AgreementInput Written => new()
     {
@@ -42,7 +42,7 @@ public static class AgreedCases
     {
         var cases = app.Get<CaseService>();
         var c = await AssignedAsync(app);
-        c = Done(await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow))));
+        c = Done(await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(TestClock.Today)));
         c = Done(await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(Today, await CaseDrafts.VenueIdAsync(app), "王大明、李小红、张敏", "双方陈述，达成一致。")));
         return Done(await cases.ResolveAsync(c.Id, c.Version, agreement ?? Written));
     }

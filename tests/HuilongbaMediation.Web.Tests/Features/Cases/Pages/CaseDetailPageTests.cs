@@ -4,6 +4,7 @@ using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Cases.Pages;
 using MudBlazor;
+using HuilongbaMediation.Web.Tests.Infrastructure;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Pages;
 
@@ -19,9 +20,9 @@ public sealed class CaseDetailPageTests : CasePageContext
         _filed = (await cases.FileAsync(await CaseDrafts.ValidAsync(App))).Value!; // 张敏 files, so 张敏 leads
 
         var c = (await cases.FileAsync(await CaseDrafts.ValidAsync(App, applicant: "周大福", respondent: "吴小宝"))).Value!;
-        c = (await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(ChinaClock.Today(DateTime.UtcNow)))).Value!;
-        c = (await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(ChinaClock.Today(DateTime.UtcNow), await CaseDrafts.VenueIdAsync(App), "双方", "调解未果"))).Value!;
-        _pending = (await cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", false, ChinaClock.Today(DateTime.UtcNow)))).Value!;
+        c = (await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(TestClock.Today))).Value!;
+        c = (await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(TestClock.Today, await CaseDrafts.VenueIdAsync(App), "双方", "调解未果"))).Value!;
+        _pending = (await cases.ReferAsync(c.Id, c.Version, new ReferInput(await CaseDrafts.ReferralTargetIdAsync(App), "需诉讼", false, TestClock.Today))).Value!;
     }
 
     public static TheoryData<string, string, string[]> Buttons => new()
@@ -105,7 +106,7 @@ public sealed class CaseDetailPageTests : CasePageContext
     public async Task Each_command_asks_for_its_date_defaulting_to_today_and_refuses_one_before_the_filing_beside_the_field()
     {
         await App.SignInAsUserAsync("zhangmin");
-        var today = ChinaClock.Today(DateTime.UtcNow);
+        var today = TestClock.Today;
         var dialogs = Render<MudDialogProvider>();
         var cut = Render<CaseDetail>(p => p.Add(x => x.Id, _filed.Id));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=action-Accept]")));

@@ -21,7 +21,7 @@ public abstract class CasePageContext : MudTestContext
         Services.AddSingleton(App.Get<DuplicatePartyService>());
         Services.AddSingleton(App.Get<EarlyWarningService>());
         Services.AddSingleton(App.Get<CurrentUser>());
-        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(App.Clock);
         await ArrangeAsync();
     }
 
