@@ -136,6 +136,7 @@ public static class Composition
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCaseGenerator>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<PasswordChangeService>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();

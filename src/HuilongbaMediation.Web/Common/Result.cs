@@ -40,9 +40,14 @@ public record Result(Outcome Outcome, string Message, IReadOnlyList<FieldError> 
     public string? ErrorFor(string field) =>
         Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
 
+    /// <summary>Done, saying <paramref name="message"/> (e.g. 已保存).</summary>
     public static Result Done(string message = "") => new(Outcome.Done, message, []);
 
-    public static Result<T> Done<T>(T value, string message = "") => new(Outcome.Done, message, [], value);
+    /// <summary>
+    /// Done, with what it made (the case and its new version). Not an overload of <see cref="Done"/>: a localized
+    /// message passed there must never be taken for a value.
+    /// </summary>
+    public static Result<T> Made<T>(T value, string message = "") => new(Outcome.Done, message, [], value);
 
     public static Result NotFound(string message) => new(Outcome.NotFound, message, []);
 
@@ -69,7 +74,7 @@ public record Result(Outcome Outcome, string Message, IReadOnlyList<FieldError> 
 
     /// <summary>This refusal as the result of an operation that yields a <typeparamref name="T"/> when it succeeds.</summary>
     public Result<T> Of<T>() => Succeeded
-        ? throw new InvalidOperationException("A successful result carries its value: use Result.Done(value).")
+        ? throw new InvalidOperationException("A successful result carries its value: use Result.Made(value).")
         : new Result<T>(Outcome, Message, Errors, default);
 }
 
@@ -77,5 +82,5 @@ public record Result(Outcome Outcome, string Message, IReadOnlyList<FieldError> 
 public record Result<T>(Outcome Outcome, string Message, IReadOnlyList<FieldError> Errors, T? Value)
     : Result(Outcome, Message, Errors)
 {
-    public static implicit operator Result<T>(T value) => Done(value);
+    public static implicit operator Result<T>(T value) => Made(value);
 }

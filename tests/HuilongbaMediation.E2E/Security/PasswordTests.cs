@@ -100,6 +100,33 @@ public sealed class PasswordTests(AppHost app, ITestOutputHelper output) : Sessi
         await Expect(userPage.GetByTestId("app-user")).ToContainTextAsync("王芳");
     });
 
+    [E2EFact]
+    public Task Guessing_the_current_password_locks_the_account_as_wrong_sign_ins_do() => RunAsync(async () =>
+    {
+        const string next = "a-new-passphrase-4711";
+        var (_, page) = await SignedInBrowserAsync("zhangmin");
+        var (other, _) = await SignedInBrowserAsync("zhangmin");
+        var saved = await SavedCookieAsync(other);
+        await page.GotoAsync("/account/password");
+
+        for (var guess = 1; guess < 5; guess++)
+        {
+            await ChangeAsync(page, $"guess-{guess}-wrong", next, next);
+            await Expect(page.GetByTestId("current-error")).ToHaveTextAsync("当前密码不正确");
+        }
+
+        await ChangeAsync(page, "guess-5-wrong", next, next);
+        await Expect(page.GetByTestId("password-refused")).ToContainTextAsync("账户已暂时锁定");
+        await ScreenshotAsync(page, "change-password-locked-desktop");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ReplayAsync(saved, "/cases/export.csv")).StatusCode); // every session ended
+
+        // Locked: even the right password is refused until the lockout ends.
+        await page.GotoAsync("/account/login");
+        await SubmitSignInAsync(page, "zhangmin", DemoPassword);
+        await Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(OnSignInPage);
+    });
+
     private static async Task ChangeAsync(IPage page, string current, string next, string confirm)
     {
         await page.Locator("#current-password").FillAsync(current);

@@ -61,7 +61,7 @@ public sealed class CaseFileService(
         var entries = Enum.GetValues<CaseFileItem>()
             .Select(item => new CaseFileEntry(item, [.. records[item].OrderBy(r => r.Date)], [.. attachments[item]]))
             .ToList();
-        return (Result.Done(Ref(c)), new CaseFileView(c.Id, CoverOf(c, category), entries, CaseFileAccess.MayUpload(c, actor)));
+        return (Result.Made(Ref(c)), new CaseFileView(c.Id, CoverOf(c, category), entries, CaseFileAccess.MayUpload(c, actor)));
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class CaseFileService(
             File.Delete(temporary); // nothing left to delete once it was moved
         }
 
-        return Result.Done(Ref(c));
+        return Result.Made(Ref(c));
     }
 
     /// <summary>Takes an attachment out of the 卷宗: its row, then its file.</summary>
@@ -197,7 +197,7 @@ public sealed class CaseFileService(
             logger.LogWarning(ex, "Attachment {AttachmentId} of case {CaseId} was deleted but its file could not be removed", attachmentId, caseId);
         }
 
-        return Result.Done(Ref(c));
+        return Result.Made(Ref(c));
     }
 
     /// <summary>
@@ -226,7 +226,7 @@ public sealed class CaseFileService(
             return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);
         }
 
-        return (Result.Done(Ref(c)), new AttachmentFile(path, attachment.ContentType, attachment.FileName));
+        return (Result.Made(Ref(c)), new AttachmentFile(path, attachment.ContentType, attachment.FileName));
     }
 
     private async Task<bool> MayReadAsync(ClaimsPrincipal principal, MediationCase c) =>

@@ -54,6 +54,6 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             c.PermittedTriggers(actor),
             c.PermittedActions(actor),
             c.Ledger is { } l ? new LedgerView(l.Label, l.Number, l.Mediators) : null);
-        return (Result.Done(new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
+        return (Result.Made(new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
     }
 }

@@ -79,7 +79,7 @@ public sealed class CaseService(
         KeepSubmission(db, submission);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Result.Done(Ref(@case));
+        return Result.Made(Ref(@case));
     }
 
     /// <summary>指派调解员: a lead and any assistants, each an active mediator (of the case's village, for a village head).</summary>
@@ -222,7 +222,7 @@ public sealed class CaseService(
             return Result.Conflict(CaseMessages.Conflict).Of<CaseRef>();
         }
 
-        return Result.Done(Ref(@case));
+        return Result.Made(Ref(@case));
     }
 
     /// <summary>
@@ -270,7 +270,7 @@ public sealed class CaseService(
             .Where(h => EF.Property<Guid?>(h, HistoryEntryConfiguration.SubmissionKey) == submission)
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new CaseRef(c.Id, c.Number, c.Version, c.Status))
             .SingleOrDefaultAsync(ct);
-        return earlier is null ? null : Result.Done(earlier);
+        return earlier is null ? null : Result.Made(earlier);
     }
 
     /// <summary>Keeps the submission's key on the first history entry this write adds (a filing with its lead adds two).</summary>

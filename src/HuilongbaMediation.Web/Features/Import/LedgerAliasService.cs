@@ -84,7 +84,7 @@ public sealed class LedgerAliasService(IDbContextFactory<AppDbContext> dbFactory
 
         db.LedgerAliases.Add(new LedgerAlias { Kind = kind, Alias = key, TargetId = kind == AliasKind.Outcome ? null : targetId, Outcome = kind == AliasKind.Outcome ? outcome : null });
         await db.SaveChangesAsync(ct);
-        return Result.Done<string>(key);
+        return Result.Made(key);
     }
 
     /// <summary>Removes an alias an admin added; the built-in ones stay.</summary>
@@ -109,6 +109,6 @@ public sealed class LedgerAliasService(IDbContextFactory<AppDbContext> dbFactory
 
         db.LedgerAliases.Remove(alias);
         await db.SaveChangesAsync(ct);
-        return Result.Done(new CaseRef(0, alias.Alias, 0, CaseStatus.Filed));
+        return Result.Done();
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
 
         var result = await Service.AddAsync(ReferenceKind.Village, new ReferenceItemInput { Name = "  石院子村 ", Kind = VillageKind.Village });
 
-        Assert.True(result.Succeeded);
+        Assert.Equal((Outcome.Done, "已保存"), (result.Outcome, result.Message));
         var rows = await Service.ListAsync(ReferenceKind.Village);
         Assert.Equal(7, rows.Count);
         Assert.Equal(("石院子村", VillageKind.Village, true, false), (rows[^1].Name, rows[^1].Kind!.Value, rows[^1].IsActive, rows[^1].Seeded));
@@ -91,7 +91,7 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
         _app.SignInAs(UserRole.Admin);
         var venue = (await Service.ListAsync(ReferenceKind.Venue))[0];
 
-        Assert.True((await Service.SetActiveAsync(ReferenceKind.Venue, venue.Id, false)).Succeeded);
+        Assert.Equal(Outcome.Done, (await Service.SetActiveAsync(ReferenceKind.Venue, venue.Id, false)).Outcome);
         Assert.False((await Service.ListAsync(ReferenceKind.Venue))[0].IsActive);
         Assert.True((await Service.SetActiveAsync(ReferenceKind.Venue, venue.Id, true)).Succeeded);
         Assert.True((await Service.ListAsync(ReferenceKind.Venue))[0].IsActive);

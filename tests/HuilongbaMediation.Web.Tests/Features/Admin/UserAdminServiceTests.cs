@@ -166,8 +166,9 @@ public sealed class UserAdminServiceTests : IAsyncLifetime
         Assert.True(Assert.Single(await Service.ListAsync()).IsLockedOut);
 
         Assert.Equal("密码至少需要 10 个字符。", (await Service.ResetPasswordAsync(user.Id, "short")).ErrorFor("Password"));
-        Assert.True((await Service.ResetPasswordAsync(user.Id, "new-tea-house-2027")).Succeeded);
-        Assert.True((await Service.UnlockAsync(user.Id)).Succeeded);
+        // The admin's snackbar says what happened: the message must survive the way to the page.
+        Assert.Equal("密码已重置；该用户的登录已全部退出，下次登录时须自行设置新密码", (await Service.ResetPasswordAsync(user.Id, "new-tea-house-2027")).Message);
+        Assert.Equal("已解锁", (await Service.UnlockAsync(user.Id)).Message);
 
         var row = Assert.Single(await Service.ListAsync());
         Assert.False(row.IsLockedOut);

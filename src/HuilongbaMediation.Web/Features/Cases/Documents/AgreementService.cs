@@ -41,6 +41,6 @@ public sealed class AgreementService(IDbContextFactory<AppDbContext> dbFactory, 
             return (Result.NotFound("此案件没有书面调解协议书").Of<CaseRef>(), null);
         }
 
-        return (Result.Done(new CaseRef(c.Id, c.Number, c.Version, c.Status)), AgreementSheet.From(c));
+        return (Result.Made(new CaseRef(c.Id, c.Number, c.Version, c.Status)), AgreementSheet.From(c));
     }
 }
