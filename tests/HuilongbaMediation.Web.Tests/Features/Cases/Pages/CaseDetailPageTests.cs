@@ -3,8 +3,8 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Cases.Pages;
-using MudBlazor;
 using HuilongbaMediation.Web.Tests.Infrastructure;
+using MudBlazor;
 
 namespace HuilongbaMediation.Web.Tests.Features.Cases.Pages;
 
