@@ -155,9 +155,13 @@ public static class Composition
         services.AddSecurityLog();
     }
 
+    /// <summary>
+    /// A download or other endpoint answers 401/403 (a script or a saved link gets a status, not a sign-in page); a page,
+    /// or an address that is nothing at all (a person's typing), leads to the sign-in or access-denied page.
+    /// </summary>
     private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+        if (context.HttpContext.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
         {
             context.Response.StatusCode = status;
         }
