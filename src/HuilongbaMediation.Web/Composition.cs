@@ -40,6 +40,11 @@ public static class Composition
         var services = builder.Services;
         var connectionString = DatabaseStartup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
 
+        // A port that cannot be bound is logged by Kestrel and by the host with a stack trace; Program.cs says it in one
+        // line instead. (Any other failure to start still ends with the runtime's report of the exception.)
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level != LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level < LogLevel.Error);
+
         builder.AddHuilongbaSecurityHeaders();
         var security = SecurityOptions.Read(builder.Configuration);
         services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));

@@ -34,6 +34,12 @@ catch (StartupException ex)
     await Console.Error.WriteLineAsync($"启动失败：{ex.Message}");
     return 1;
 }
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Kestrel's own "Unable to start Kestrel" log line is filtered (Composition): this line says it instead.
+    await Console.Error.WriteLineAsync($"启动失败：地址已被占用（{ex.Message}）。另一个程序或本系统的另一个实例正在使用这个端口：请先停止它，或用 --urls 指定其他端口。");
+    return 1;
+}
 
 /// <summary>The program, for the test hosts that reference it.</summary>
 public partial class Program;

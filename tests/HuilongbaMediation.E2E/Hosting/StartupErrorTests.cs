@@ -58,4 +58,37 @@ public sealed class StartupErrorTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_port_already_in_use_stops_the_app_with_one_clear_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("huilongba-port-").FullName;
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        try
+        {
+            using var app = AppProcess.Start(
+                new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "huilongba.db")}",
+                },
+                "--urls",
+                $"http://127.0.0.1:{port}");
+
+            var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(exitCode == 1, $"exit code {exitCode}\n{app.Output}");
+            var line = Assert.Single(app.StandardError, l => !string.IsNullOrWhiteSpace(l));
+            Assert.StartsWith("启动失败：地址已被占用", line, StringComparison.Ordinal);
+            Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+            Assert.True(!app.Output.Contains("   at ", StringComparison.Ordinal), app.Output);
+        }
+        finally
+        {
+            taken.Stop();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
