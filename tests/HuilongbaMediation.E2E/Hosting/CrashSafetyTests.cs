@@ -132,7 +132,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
         if (everyRowHasItsFile)
         {
+            // After a start has tidied: every row has its file, and every file has its row (no orphan of a kill).
             Assert.All(attachments.Select(a => a.Split(' ')), a => Assert.True(File.Exists(Path.Combine(_folder, "files", a[0], a[1])), $"row without file: {a[1]}"));
+            var named = attachments.Select(a => a.Split(' ')[1]).ToHashSet(StringComparer.Ordinal);
+            Assert.All(Directory.GetFiles(Path.Combine(_folder, "files"), "*", SearchOption.AllDirectories), f => Assert.Contains(Path.GetFileName(f), named));
         }
     }
 

@@ -114,6 +114,35 @@ public sealed class FilesAtRestTests
     }
 
     [Fact]
+    public async Task A_file_whose_row_was_never_committed_is_removed_at_start_up_and_filed_ones_stay()
+    {
+        await using var temp = new TempFolder();
+        await TestApp.CopyTemplateAsync(temp.Path, demo: true);
+        string filed;
+        string orphan;
+        string foreign;
+        await using (var first = await TestApp.StartAsync(demo: true, dataFolder: temp.Path))
+        {
+            var c = await AgreedCases.ResolvedAsync(first);
+            Assert.True((await UploadAsync(first, c.Id, SampleFiles.Pdf)).Succeeded);
+            filed = Directory.GetFiles(Path.Combine(temp.Path, "files"), "*", SearchOption.AllDirectories).Single();
+
+            // What a kill between moving the file to its stored name and committing its row leaves; and a file that is
+            // not an upload at all (an operator's note), which is not ours to remove.
+            orphan = Path.Combine(Path.GetDirectoryName(filed)!, Guid.NewGuid().ToString("N"));
+            await File.WriteAllBytesAsync(orphan, SampleFiles.Pdf);
+            foreign = Path.Combine(temp.Path, "files", "说明.txt");
+            await File.WriteAllTextAsync(foreign, "备份说明");
+        }
+
+        await using var second = await TestApp.StartAsync(demo: true, dataFolder: temp.Path);
+
+        Assert.False(File.Exists(orphan), "the file without a row is still there");
+        Assert.True(File.Exists(filed));
+        Assert.True(File.Exists(foreign));
+    }
+
+    [Fact]
     public async Task Attachments_filed_before_hashes_were_kept_get_theirs_at_start_up()
     {
         await using var temp = new TempFolder();

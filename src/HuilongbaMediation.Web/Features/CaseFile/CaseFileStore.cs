@@ -62,11 +62,14 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>
-    /// At start-up, before anyone uploads: removes the partial uploads a crash left behind (their rows were never
-    /// committed), and fills in the SHA-256 of attachments filed before it was kept. Returns the partial uploads removed.
+    /// At start-up, before anyone uploads (the data folder is locked to this instance): removes what a crash left
+    /// behind — partial uploads, and files moved to their stored name whose row was never committed (the file is
+    /// renamed before the transaction commits, so a kill in between leaves a file no attachment names) — and fills in
+    /// the SHA-256 of attachments filed before it was kept. Returns the files removed.
     /// </summary>
     public async Task<int> TidyAsync(CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = 0;
         if (Directory.Exists(Root))
         {
@@ -75,9 +78,20 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
                 File.Delete(partial);
                 removed++;
             }
+
+            // Stored names are GUIDs, unique over all cases; a file of another shape is not ours to remove.
+            var filed = (await db.CaseAttachments.Select(a => a.StoredName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+            {
+                var name = Path.GetFileName(file);
+                if (Guid.TryParseExact(name, "N", out _) && !filed.Contains(name))
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+            }
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unhashed = await db.CaseAttachments.Where(a => a.Sha256 == null).ToListAsync(ct);
         foreach (var attachment in unhashed)
         {
