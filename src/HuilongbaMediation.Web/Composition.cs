@@ -15,6 +15,9 @@ using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Security.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -84,6 +87,10 @@ public static class Composition
             // The cookie's own lifetime; the session behind it ends sooner without activity (SessionStore).
             o.ExpireTimeSpan = security.RememberMe;
             o.SlidingExpiration = true;
+            // A page sends the browser to sign in; any other endpoint (a download, a form post) answers with its status,
+            // so that whatever fetched a file gets 401 or 403 and not the sign-in page's HTML with a 200.
+            o.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         // Sessions live on the server: the cookie holds a key, 退出 and account changes end them everywhere.
         services.AddServerSessions();
@@ -143,6 +150,20 @@ public static class Composition
         services.AddOversight();
         services.AddReferralsAndDeadlines();
         services.AddLedgers();
+    }
+
+    private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

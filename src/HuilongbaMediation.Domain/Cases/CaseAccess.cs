@@ -22,16 +22,12 @@ public static class CaseAccess
         _ => false,
     };
 
-    /// <summary>Mediators and village heads file cases of their own village or area; the judicial office of any; admins none.</summary>
-    public static bool CanFile(Actor actor, int villageId) => actor.Role switch
-    {
-        UserRole.Mediator or UserRole.VillageHead => actor.VillageId == villageId,
-        UserRole.JudicialOffice => true,
-        _ => false,
-    };
+    /// <summary>Who may file (<see cref="Capability.FileCases"/>), for this village: their own village or area; the judicial office any.</summary>
+    public static bool CanFile(Actor actor, int villageId) =>
+        Capability.FileCases.Allows(actor) && (actor.Role == UserRole.JudicialOffice || actor.VillageId == villageId);
 
-    /// <summary>Ledgers are imported by the judicial office and admins: an import files cases of every village at once.</summary>
-    public static bool CanImport(Actor actor) => actor.Role is UserRole.JudicialOffice or UserRole.Admin;
+    /// <summary>Ledgers are imported by <see cref="Capability.ImportLedgers"/>: an import files cases of every village at once.</summary>
+    public static bool CanImport(Actor actor) => Capability.ImportLedgers.Allows(actor);
 
     internal static bool MayFire(MediationCase @case, Actor actor, CaseTrigger trigger) => Includes(WhoFor(trigger), @case, actor);
 

@@ -12,23 +12,32 @@ public static class Roles
     public const string Admin = nameof(UserRole.Admin);
 }
 
-/// <summary>Page policies. Every page carries one; every service checks the user again on the server.</summary>
+/// <summary>
+/// The authorization policies: one per <see cref="Capability"/>, named after it, each asking <see cref="Access"/>.
+/// Pages say <c>[Authorize(Policy = Policies.X)]</c>, endpoints <c>.RequireAuthorization(Policies.X)</c>; services ask
+/// <see cref="Access"/> again, because a page's policy protects only the page.
+/// </summary>
 public static class Policies
 {
-    /// <summary>Any signed-in user.</summary>
-    public const string SignedIn = nameof(SignedIn);
-
-    /// <summary>Users, villages and areas, venues.</summary>
-    public const string Administration = nameof(Administration);
+    public const string SignedIn = nameof(Capability.SignedIn);
+    public const string FileCases = nameof(Capability.FileCases);
+    public const string Oversight = nameof(Capability.Oversight);
+    public const string ReviewReferrals = nameof(Capability.ReviewReferrals);
+    public const string AnnualReport = nameof(Capability.AnnualReport);
+    public const string ImportLedgers = nameof(Capability.ImportLedgers);
+    public const string Administration = nameof(Capability.Administer);
 
     public static void Add(AuthorizationOptions options)
     {
-        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(SignedIn, signedIn);
-        options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        foreach (var capability in Enum.GetValues<Capability>())
+        {
+            options.AddPolicy(capability.ToString(), p => p
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => capability.Allows(context.User.ToActor())));
+        }
 
         // Everything needs sign-in unless it says otherwise ([AllowAnonymous]): a page that forgets its
         // attribute is closed, not open.
-        options.FallbackPolicy = signedIn;
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

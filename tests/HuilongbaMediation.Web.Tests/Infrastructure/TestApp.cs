@@ -1,6 +1,7 @@
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Data;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             EnvironmentName = "Testing",
             ContentRootPath = folder.FullName,
+            ApplicationName = typeof(Program).Assembly.GetName().Name, // the app's, not the test host's (static assets, route table)
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -132,6 +134,13 @@ public sealed class TestApp : IAsyncDisposable
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
         var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
         return new Actor(user.Id, user.DisplayName, Enum.Parse<UserRole>(role!), user.VillageId);
+    }
+
+    /// <summary>The app's route table: its request pipeline mapped as at start-up (pages and endpoints), not served.</summary>
+    public IEndpointRouteBuilder MapRoutes()
+    {
+        _app.UseHuilongbaPipeline();
+        return _app;
     }
 
     /// <summary>A service of the test's own scope (scoped services live as long as the test).</summary>

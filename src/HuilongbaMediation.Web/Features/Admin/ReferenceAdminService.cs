@@ -153,5 +153,5 @@ public sealed class ReferenceAdminService(
     /// <summary>The list's name, as the log shows it: 村（社区）与片区, 调解场所.</summary>
     private static string List(ReferenceKind kind) => LogText.Of(kind == ReferenceKind.Village ? "Nav.Villages" : "Nav.Venues");
 
-    private async Task<bool> IsAdminAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.Admin;
+    private async Task<bool> IsAdminAsync() => Capability.Administer.Allows(await currentUser.GetActorAsync());
 }

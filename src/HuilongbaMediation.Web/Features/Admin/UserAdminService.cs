@@ -341,7 +341,7 @@ public sealed partial class UserAdminService(
     }
 
     private async Task<Actor?> AdminAsync() =>
-        await currentUser.GetActorAsync() is { Role: UserRole.Admin } actor ? actor : null;
+        await currentUser.GetActorAsync() is { } actor && Capability.Administer.Allows(actor) ? actor : null;
 
     [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
     private static partial Regex UserNamePattern();

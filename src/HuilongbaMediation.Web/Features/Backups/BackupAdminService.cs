@@ -28,7 +28,7 @@ public sealed class BackupAdminService(BackupService backups, CurrentUser curren
             : (OperationResult.Conflict(string.Format(l["Backups.Failed"], run.Error)), run);
     }
 
-    private async Task<bool> IsAdminAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.Admin;
+    private async Task<bool> IsAdminAsync() => Capability.Administer.Allows(await currentUser.GetActorAsync());
 }
 
 public static class BackupRegistration

@@ -18,14 +18,13 @@ public static class DashboardRegistration
 
     public static void MapOversightEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        string[] dashboardRoles = [Roles.VillageHead, Roles.JudicialOffice, Roles.Admin];
         endpoints.MapGet("/dashboard/export.xlsx", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
                 OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: true))
-            .RequireAuthorization(p => p.RequireRole(dashboardRoles));
+            .RequireAuthorization(Policies.Oversight);
         endpoints.MapGet("/dashboard/export.csv", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
                 OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: false))
-            .RequireAuthorization(p => p.RequireRole(dashboardRoles));
+            .RequireAuthorization(Policies.Oversight);
         endpoints.MapGet("/reports/annual.docx", OversightEndpoints.AnnualReportAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.JudicialOffice, Roles.Admin));
+            .RequireAuthorization(Policies.AnnualReport);
     }
 }

@@ -15,8 +15,7 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
     /// <summary>The judicial office, admins and village heads see statistics; mediators do not.</summary>
-    public static bool MaySee(Actor? actor) =>
-        actor is { Role: UserRole.JudicialOffice or UserRole.Admin } or { Role: UserRole.VillageHead, VillageId: not null };
+    public static bool MaySee(Actor? actor) => Capability.Oversight.Allows(actor);
 
     /// <summary>The statistics the signed-in user may see; null when they may see none.</summary>
     public async Task<Statistics?> GetAsync(StatisticsPeriod period, CancellationToken ct = default) =>

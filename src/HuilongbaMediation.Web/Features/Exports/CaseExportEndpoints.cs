@@ -14,10 +14,11 @@ public static class CaseExportEndpoints
 
     public static void MapCaseExports(this IEndpointRouteBuilder endpoints)
     {
-        // Anonymous at the routing level so that the handler answers 401/403 itself: the cookie scheme would redirect
-        // to the sign-in page, and whatever fetched a file would get 200 and an HTML page instead.
-        endpoints.MapGet(XlsxRoute, (HttpContext http, CaseExportService exports, SecurityLogWriter log) => ExportAsync(http, exports, log, ExportFormat.Xlsx)).AllowAnonymous();
-        endpoints.MapGet(CsvRoute, (HttpContext http, CaseExportService exports, SecurityLogWriter log) => ExportAsync(http, exports, log, ExportFormat.Csv)).AllowAnonymous();
+        // Signed out, a download answers 401 (Composition: only pages redirect to the sign-in page).
+        endpoints.MapGet(XlsxRoute, (HttpContext http, CaseExportService exports, SecurityLogWriter log) => ExportAsync(http, exports, log, ExportFormat.Xlsx))
+            .RequireAuthorization(Policies.SignedIn);
+        endpoints.MapGet(CsvRoute, (HttpContext http, CaseExportService exports, SecurityLogWriter log) => ExportAsync(http, exports, log, ExportFormat.Csv))
+            .RequireAuthorization(Policies.SignedIn);
     }
 
     internal static async Task<IResult> ExportAsync(HttpContext http, CaseExportService exports, SecurityLogWriter log, ExportFormat format)

@@ -16,9 +16,9 @@ public sealed record AliasRow(int Id, AliasKind Kind, string Alias, string Meani
 /// </summary>
 public sealed class LedgerAliasService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
-    public static bool MaySee(Actor? actor) => actor is { Role: UserRole.Admin or UserRole.JudicialOffice };
+    public static bool MaySee(Actor? actor) => Capability.ImportLedgers.Allows(actor);
 
-    public static bool MayEdit(Actor? actor) => actor is { Role: UserRole.Admin };
+    public static bool MayEdit(Actor? actor) => Capability.Administer.Allows(actor);
 
     public async Task<IReadOnlyList<AliasRow>?> ListAsync(CancellationToken ct = default)
     {

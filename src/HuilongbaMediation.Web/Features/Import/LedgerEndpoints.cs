@@ -1,4 +1,6 @@
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 
 namespace HuilongbaMediation.Web.Features.Import;
@@ -15,8 +17,7 @@ internal static class LedgerEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        // Anonymous at the routing level so that the handlers answer 401/403 themselves instead of redirecting a download to the sign-in page.
-        endpoints.MapGet(ExportRoute, async (HttpContext http, LedgerExportService exports) =>
+        endpoints.MapGet(ExportRoute, async (HttpContext http, LedgerExportService exports, SecurityLogWriter log) =>
         {
             if (http.User.ToActor() is not { } actor)
             {
@@ -25,19 +26,21 @@ internal static class LedgerEndpoints
 
             http.Response.Headers.CacheControl = "no-store";
             var content = await exports.CreateAsync(actor, CaseFilter.Parse(http.Request.QueryString.Value), http.RequestAborted);
-            return Results.File(content, LedgerExportService.ContentType, exports.FileName());
-        }).AllowAnonymous();
+            var fileName = exports.FileName();
+            await log.WriteAsync(http, SecurityEventKind.Export, fileName, http.Request.QueryString.Value?.TrimStart('?'), http.RequestAborted);
+            return Results.File(content, LedgerExportService.ContentType, fileName);
+        }).RequireAuthorization(Policies.SignedIn);
 
         endpoints.MapGet("/import/refused/{id:guid}.xlsx", (HttpContext http, Guid id, RefusedRowsStore store) =>
         {
-            if (http.User.ToActor() is not { } actor || !LedgerImportService.MayImport(actor))
+            if (http.User.ToActor() is not { } actor || !Capability.ImportLedgers.Allows(actor))
             {
                 return Denied(http);
             }
 
             http.Response.Headers.CacheControl = "no-store";
             return store.Get(id, actor.UserId) is { } file ? Results.File(file.Content, RefusedRowsFile.ContentType, file.FileName) : Results.NotFound();
-        }).AllowAnonymous();
+        }).RequireAuthorization(Policies.ImportLedgers);
     }
 
     private static IResult Denied(HttpContext http) =>

@@ -22,7 +22,7 @@ public sealed class LedgerImportService(IDbContextFactory<AppDbContext> dbFactor
 
     private const int HeaderSearchRows = 30;
 
-    public static bool MayImport(Actor? actor) => actor is not null && CaseAccess.CanImport(actor);
+    public static bool MayImport(Actor? actor) => Capability.ImportLedgers.Allows(actor);
 
     /// <summary>The sheet as read, for the signed-in user to check and correct the columns; null when they may not import.</summary>
     public async Task<LedgerPreview?> PreviewAsync(byte[] content, string fileName, string? sheet = null, CancellationToken ct = default)

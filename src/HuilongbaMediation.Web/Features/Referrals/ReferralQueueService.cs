@@ -91,5 +91,5 @@ public sealed class ReferralQueueService(IDbContextFactory<AppDbContext> dbFacto
         return await db.Cases.CountAsync(c => c.Status == CaseStatus.ReferralPending, ct);
     }
 
-    private async Task<bool> IsJudicialOfficeAsync() => (await currentUser.GetActorAsync())?.Role == UserRole.JudicialOffice;
+    private async Task<bool> IsJudicialOfficeAsync() => Capability.ReviewReferrals.Allows(await currentUser.GetActorAsync());
 }

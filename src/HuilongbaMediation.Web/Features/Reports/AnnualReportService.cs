@@ -11,7 +11,7 @@ public sealed class AnnualReportService(StatisticsService statistics, CurrentUse
     public const int FirstYear = 2000;
     public const int LastYear = 9998;
 
-    public static bool MaySee(Actor? actor) => actor is { Role: UserRole.JudicialOffice or UserRole.Admin };
+    public static bool MaySee(Actor? actor) => Capability.AnnualReport.Allows(actor);
 
     /// <summary>The report for the signed-in user; null when they may not see it.</summary>
     public async Task<AnnualReport?> GetAsync(int year, CancellationToken ct = default) =>

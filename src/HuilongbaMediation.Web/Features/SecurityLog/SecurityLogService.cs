@@ -64,7 +64,7 @@ public sealed class SecurityLogService(IDbContextFactory<AppDbContext> dbFactory
         return new SecurityLogPage(rows, total);
     }
 
-    public static bool MayRead(ClaimsPrincipal user) => user.ToActor()?.Role == UserRole.Admin;
+    public static bool MayRead(ClaimsPrincipal user) => Capability.Administer.Allows(user.ToActor());
 
     /// <summary>The file name of an export made today.</summary>
     public static string FileName(DateOnly today) => $"安全日志-{today:yyyy-MM-dd}.csv";

@@ -1,3 +1,4 @@
+using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 using Bunit;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Components.Layout;
@@ -19,7 +20,7 @@ public sealed class NavMenuTests : MudTestContext
     [MemberData(nameof(EntriesByRole))]
     public void Each_role_sees_exactly_its_entries(UserRole role, string[] expected)
     {
-        var cut = Render<NavMenu>(p => p.Add(x => x.Role, role));
+        var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(role)));
 
         var links = cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
         Assert.Equal(expected, links);
@@ -28,7 +29,7 @@ public sealed class NavMenuTests : MudTestContext
     [Fact]
     public void The_admin_entries_lead_to_their_pages()
     {
-        var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.Admin));
+        var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.Admin)));
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href") ?? "").ToArray();
         Assert.Equal(["/", "/cases", "/dashboard", "/reports/annual", "/import", "/admin/aliases", "/admin/users", "/admin/villages", "/admin/venues", "/admin/backups", "/admin/security-log", "/account/password"], hrefs);
@@ -48,7 +49,7 @@ public sealed class NavMenuInEnglishTests() : MudTestContext("en-US")
     [Fact]
     public void The_menu_speaks_English_when_the_user_chose_it()
     {
-        var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.Admin));
+        var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.Admin)));
 
         var links = cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
         Assert.Equal(["Home", "Cases", "Dashboard", "Annual report", "Import ledgers", "Aliases", "Users", "Villages and areas", "Venues", "Backups", "Security log", "Change password"], links);

@@ -1,3 +1,4 @@
+using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Web.Features.Cases;
 using Bunit;
@@ -23,7 +24,7 @@ public sealed class NavMenuPendingReferralsTests : MudTestContext
         Services.AddSingleton(count);
         Services.AddCascadingValue(sp => sp.GetRequiredService<PendingReferralCount>());
 
-        var cut = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.JudicialOffice));
+        var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.JudicialOffice)));
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("a[href='/referrals'] [data-testid=pending-referrals]").TextContent.Trim()));
         Assert.Equal(["首页", "新建案件", "案件", "移交审核1", "统计", "年度报告", "导入台账", "别名表", "修改密码"], cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim().Replace(" ", "", StringComparison.Ordinal)));

@@ -1,3 +1,4 @@
+using static HuilongbaMediation.Web.Tests.Infrastructure.People;
 using Bunit;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
@@ -28,7 +29,7 @@ public sealed class ReferralReviewPageTests : MudTestContext
         var urgent = await cases.ReferredAsync(await cases.DraftAsync(Today.AddDays(-3)), Today, urgent: true);
         var dialogs = Render<MudDialogProvider>();
         var snackbars = Render<MudSnackbarProvider>();
-        var menu = Render<NavMenu>(p => p.Add(x => x.Role, UserRole.JudicialOffice));
+        var menu = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.JudicialOffice)));
         var page = Render<ReferralReview>();
 
         page.WaitForAssertion(() => Assert.Equal([urgent.ToString(), later.ToString()], page.FindAll("[data-testid=referral-card]").Select(c => c.GetAttribute("data-case"))));
