@@ -64,6 +64,7 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/admin/users"] = Who.Admin,
         ["/admin/villages"] = Who.Admin,
         ["/admin/venues"] = Who.Admin,
+        ["/admin/committees"] = Who.Admin,
         ["/admin/backups"] = Who.Admin,
         ["/admin/security-log"] = Who.Admin,
         ["/admin/security-log/export.csv"] = Who.Admin,
