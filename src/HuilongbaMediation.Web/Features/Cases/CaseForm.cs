@@ -22,6 +22,9 @@ public sealed class CaseForm
 
     public int? VenueId { get; set; }
 
+    /// <summary>调解组织; null: the village's own committee (the town's for an area) when filed.</summary>
+    public int? CommitteeId { get; set; }
+
     public decimal? AmountInvolved { get; set; }
 
     public int PeopleInvolved { get; set; } = 2;
@@ -50,6 +53,7 @@ public sealed class CaseForm
         VillageId = VillageId ?? 0,
         MediationKindId = MediationKindId ?? 0,
         VenueId = VenueId,
+        CommitteeId = CommitteeId,
         AmountInvolved = AmountInvolved,
         PeopleInvolved = PeopleInvolved,
         RiskLevel = RiskLevel,
