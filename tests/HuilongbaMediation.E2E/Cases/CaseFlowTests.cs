@@ -86,7 +86,7 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             // The 调解协议书 downloads as a Word file.
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("agreement-docx").ClickAsync());
             Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
-            Assert.StartsWith("调解协议书-", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.StartsWith("人民调解协议书-", download.SuggestedFilename, StringComparison.Ordinal);
             var docx = await File.ReadAllBytesAsync(await download.PathAsync());
             Assert.Equal((byte)'P', docx[0]); // a zip package
             Assert.Equal((byte)'K', docx[1]);
