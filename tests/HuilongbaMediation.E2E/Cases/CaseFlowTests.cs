@@ -102,7 +102,7 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             await Expect(form).ToContainTextAsync("已有");
             await Expect(page.Locator("tr[data-item=MediationRecord]")).ToContainTextAsync("已有");
             await Expect(page.Locator("tr[data-item=Agreement]")).ToContainTextAsync("已有");
-            await Expect(page.GetByTestId("case-file-completeness")).ToContainTextAsync("完整度 3/12");
+            await Expect(page.GetByTestId("case-file-completeness")).ToContainTextAsync("完整度 3/10");
             await ScreenshotAsync(page, $"case-file-{slug}");
             await AssertNoSidewaysScrollingAsync(page, device);
 

@@ -23,7 +23,7 @@ public sealed class CaseFilePageTests : MudTestContext
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
 
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("[data-testid=case-file-entry]").Count));
-        Assert.Contains("完整度 2/12（17%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("完整度 2/10（20%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
         Assert.Contains("已有", cut.Find("tr[data-item=Agreement] .cf-state").TextContent, StringComparison.Ordinal);
         Assert.Contains("缺", cut.Find("tr[data-item=Evidence] .cf-state").TextContent, StringComparison.Ordinal);
         Assert.Equal($"/cases/{c.Id}/documents/agreement.docx", cut.Find("tr[data-item=Agreement] a[download]").GetAttribute("href"));
@@ -53,7 +53,7 @@ public sealed class CaseFilePageTests : MudTestContext
         EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Pdf, "证据.pdf"));
         cut.WaitForAssertion(() => Assert.Equal("证据.pdf", cut.Find("tr[data-item=Evidence] a[target=_blank]").TextContent));
         Assert.Empty(cut.FindAll("tr[data-item=Evidence] [data-testid=case-file-error]"));
-        Assert.Contains("完整度 3/12（25%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("完整度 3/10（30%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
