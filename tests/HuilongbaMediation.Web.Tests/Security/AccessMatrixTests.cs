@@ -44,6 +44,7 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/cases"] = Who.SignedIn,
         ["/cases/{Id:int}"] = Who.SignedIn,
         ["/cases/{Id:int}/file"] = Who.SignedIn,
+        ["/cases/{id:int}/file.pdf"] = Who.SignedIn,
         ["/cases/{Id:int}/documents/{Form}/print"] = Who.SignedIn,
         ["/cases/{id:int}/documents/{form}.docx"] = Who.SignedIn,
         ["/cases/{id:int}/files/{fileId:int}"] = Who.SignedIn,

@@ -11,12 +11,16 @@ public static class CaseFileRegistration
         services.AddScoped<DocumentService>();
         services.AddScoped<CaseFileService>();
         services.AddSingleton<CaseFileStore>();
+        services.AddSingleton<Binding.LibreOffice>();
+        services.AddScoped<Binding.BoundFileService>();
         return services;
     }
 
     public static void MapCaseFileEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(CaseDocumentEndpoints.DocxRoute, CaseDocumentEndpoints.GetDocxAsync)
+            .RequireAuthorization(Policies.SignedIn);
+        endpoints.MapGet(Binding.BoundFileEndpoints.Route, Binding.BoundFileEndpoints.GetAsync)
             .RequireAuthorization(Policies.SignedIn);
         endpoints.MapGet(CaseFileEndpoints.AttachmentRoute, CaseFileEndpoints.GetAttachmentAsync)
             .RequireAuthorization(Policies.SignedIn)

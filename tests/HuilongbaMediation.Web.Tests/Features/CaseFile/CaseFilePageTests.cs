@@ -19,6 +19,7 @@ public sealed class CaseFilePageTests : MudTestContext
         Services.AddSingleton(app.Get<CaseFileService>());
         Services.AddSingleton(app.Get<Web.Features.Cases.Documents.DocumentService>());
         Services.AddSingleton(app.Get<Web.Security.CurrentUser>());
+        Services.AddSingleton(app.Get<Web.Features.CaseFile.Binding.LibreOffice>());
 
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
 
@@ -43,6 +44,7 @@ public sealed class CaseFilePageTests : MudTestContext
         Services.AddSingleton(app.Get<CaseFileService>());
         Services.AddSingleton(app.Get<Web.Features.Cases.Documents.DocumentService>());
         Services.AddSingleton(app.Get<Web.Security.CurrentUser>());
+        Services.AddSingleton(app.Get<Web.Features.CaseFile.Binding.LibreOffice>());
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindComponents<InputFile>().Count));
 
@@ -64,6 +66,7 @@ public sealed class CaseFilePageTests : MudTestContext
         Services.AddSingleton(app.Get<CaseFileService>());
         Services.AddSingleton(app.Get<Web.Features.Cases.Documents.DocumentService>());
         Services.AddSingleton(app.Get<Web.Security.CurrentUser>());
+        Services.AddSingleton(app.Get<Web.Features.CaseFile.Binding.LibreOffice>());
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindComponents<InputFile>().Count));

@@ -52,7 +52,7 @@ public static partial class CaseSheets
                 : new(OfficialForm.OralAgreement, null, OfficialForm.OralAgreement.Title()));
             if (a.Kind == AgreementKind.Written)
             {
-                list.Add(new(OfficialForm.JudicialApplication, null, OfficialForm.JudicialApplication.Title()));
+                list.Add(new(OfficialForm.JudicialApplication, null, OfficialForm.JudicialApplication.Title(), InFile: c.JudicialConfirmation?.AppliedOn is not null));
             }
         }
 

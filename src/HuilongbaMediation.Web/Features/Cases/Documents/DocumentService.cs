@@ -13,6 +13,9 @@ public enum DocumentIssue
 {
     Print,
     Docx,
+
+    /// <summary>Part of the bound 卷宗 PDF.</summary>
+    Bound,
 }
 
 /// <summary>A form of a case ready to print or send: its sheets and whether it is the original with full identity details.</summary>
@@ -86,7 +89,12 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> dbFactory, I
         }
 
         var file = new CaseDocumentFile(c.Number, source.Committee, sheets, full);
-        var way = how == DocumentIssue.Print ? "打印" : "下载 Word 文件";
+        var way = how switch
+        {
+            DocumentIssue.Print => "打印",
+            DocumentIssue.Docx => "下载 Word 文件",
+            _ => "下载装订版 PDF",
+        };
         if (full)
         {
             var recorded = c.RecordOriginalIssued(actor, now, new OriginalIssued(form.Title(), way));
@@ -97,7 +105,12 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> dbFactory, I
         }
 
         var kind = form.IsSignedByParties() ? full ? "，原件" : "，遮蔽副本" : "";
-        var detail = how == DocumentIssue.Docx ? $"{file.FileName}（下载{kind}）" : $"{form.Title()}（打印{kind}）";
+        var detail = how switch
+        {
+            DocumentIssue.Docx => $"{file.FileName}（下载{kind}）",
+            DocumentIssue.Print => $"{form.Title()}（打印{kind}）",
+            _ => $"{form.Title()}（装订版 PDF{kind}）",
+        };
         db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.Download, now, who, c.Number, detail));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

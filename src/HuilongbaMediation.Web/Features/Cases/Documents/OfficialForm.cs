@@ -77,7 +77,8 @@ public static class OfficialForms
 }
 
 /// <summary>A form of a case that can be produced now: which, for which record, and how it is named in a list.</summary>
-public sealed record CaseDocument(OfficialForm Form, int? RecordId, string Label)
+/// <param name="InFile">Whether it is bound into the 卷宗 (the 司法确认 bundle only once the parties applied).</param>
+public sealed record CaseDocument(OfficialForm Form, int? RecordId, string Label, bool InFile = true)
 {
     public bool IsOriginal => Form.IsSignedByParties();
 }
