@@ -216,7 +216,7 @@ public static partial class CaseSheets
         [
             .. parties.Select(SignatureOf),
             .. c.Mediators.OrderByDescending(m => m.IsLead).ThenBy(m => m.Id).Select(m => $"人民调解员 {m.DisplayName}（签名）"),
-            $"记录人 {a.Recorder ?? ""}（签名）".Replace("  ", " ", StringComparison.Ordinal),
+            a.Recorder is { } recorder ? $"记录人 {recorder}（签名）" : "记录人（签名）",
         ]));
         blocks.Add(new SheetRight($"{s.Committee}（印章）"));
         blocks.Add(new SheetRight(a.SignedOn.ToLabel()));
