@@ -18,7 +18,7 @@ namespace HuilongbaMediation.E2E.Accessibility;
 public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     /// <summary>WCAG 2.0 and 2.1, levels A and AA (GB/T 37668 follows WCAG 2.0 AA).</summary>
-    private static readonly AxeRunOptions Wcag21AA = new()
+    internal static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };

@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
@@ -16,11 +15,6 @@ namespace HuilongbaMediation.E2E.Documents;
 [Collection(AppCollection.Name)]
 public sealed class DocumentPrintTests(AppHost app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [E2EFact]
     public Task Every_print_view_of_a_resolved_case_shows_its_sheet_and_passes_axe() =>
         OnPageAsync(Device.Desktop, async page =>
@@ -40,7 +34,7 @@ public sealed class DocumentPrintTests(AppHost app, ITestOutputHelper output) : 
                 await Expect(page.GetByTestId("document-sheet").First).ToBeVisibleAsync();
                 var name = link.Split('/')[4].Split('?')[0] + (link.Contains("record=", StringComparison.Ordinal) ? "-" + link.Split("record=")[1] : "");
                 await ScreenshotAsync(page, $"document-{name}-desktop");
-                var result = await page.RunAxe(Wcag21AA);
+                var result = await page.RunAxe(Accessibility.AxeAuditTests.Wcag21AA);
                 foreach (var violation in result.Violations)
                 {
                     report.AppendLine($"- {name}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target))}");
