@@ -77,6 +77,8 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
                     await WaitForInteractiveAsync(page);
                     await page.GetByTestId("case-file").ClickAsync();
                     await Expect(page.Locator(".mud-input-error").First).ToBeVisibleAsync();
+                    // The refusal's snackbar fades in: audited mid-fade, its colours are the fade's, not the snackbar's.
+                    await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(e => e.getAnimations({ subtree: true }).every(a => a.playState !== 'running'))");
                     await AuditAsync(page, "/cases/new (refused)", report);
                 }
 
