@@ -31,4 +31,7 @@ public sealed record AgreementInput
 
     /// <summary>生效日期 when it differs from <see cref="SignedOn"/>.</summary>
     public DateOnly? EffectiveOn { get; init; }
+
+    /// <summary>记录人: who wrote the agreement down (the agreement names them beside the mediators).</summary>
+    public string? Recorder { get; init; }
 }

@@ -81,7 +81,7 @@ public static class CaseAccess
         CaseAction.File => Who.Nobody, // filing creates a case; see CanFile
         CaseAction.AssignMediators => Who.VillageHeadOrJudicialOffice,
         CaseAction.ExtendDeadline => Who.JudicialOffice,
-        CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation or CaseAction.RevealPersonalData
+        CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation or CaseAction.RevealPersonalData or CaseAction.IssueOriginal
             => Who.CaseMediatorsOrJudicialOffice,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };

@@ -23,4 +23,10 @@ public enum CaseAction
 
     /// <summary>查看完整信息: a party's identity number or phone was shown unmasked (any status).</summary>
     RevealPersonalData,
+
+    /// <summary>
+    /// 出具文书原件: a document the parties sign (协议书, 申请书, 司法确认申请书), which carries their full identity numbers,
+    /// addresses and phones, was printed or downloaded (any status).
+    /// </summary>
+    IssueOriginal,
 }

@@ -43,6 +43,12 @@ public sealed record CaseDraft : IHistoryData
     /// <summary>登记日期: today or earlier.</summary>
     public required DateOnly FiledOn { get; init; }
 
+    /// <summary>
+    /// 调解组织: the people's mediation committee (or station) that handles the case (MediationCommittee id); the web layer
+    /// fills in the default of the case's village when none is chosen.
+    /// </summary>
+    public int? CommitteeId { get; init; }
+
     /// <summary>At least one applicant and one respondent.</summary>
     public required IReadOnlyList<PartyDraft> Parties { get; init; }
 
@@ -79,4 +85,34 @@ public sealed record PartyDraft
     public string? RegisteredAddress { get; init; }
 
     public string? CurrentAddress { get; init; }
+
+    /// <summary>民族 (persons): one of <see cref="Ethnicities.All"/>.</summary>
+    public string? Ethnicity { get; init; }
+
+    /// <summary>出生日期 (persons); with an identity number it must be the one the number carries.</summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>年龄 (persons), when the birth date is not known; 0–120.</summary>
+    public int? Age { get; init; }
+
+    /// <summary>职业 (persons).</summary>
+    public string? Occupation { get; init; }
+
+    /// <summary>法定代表人（负责人） (organisations).</summary>
+    public string? LegalRepresentative { get; init; }
+
+    /// <summary>The legal representative's 职务 (organisations).</summary>
+    public string? LegalRepresentativeTitle { get; init; }
+
+    /// <summary>委托代理人, if the party has one.</summary>
+    public string? AgentName { get; init; }
+
+    /// <summary>The agent's relation to the party or work unit.</summary>
+    public string? AgentRelationship { get; init; }
+
+    /// <summary>代理权限: required with an agent.</summary>
+    public AgentAuthority? AgentAuthority { get; init; }
+
+    /// <summary>代理事项: required for a special authorisation.</summary>
+    public string? AgentScope { get; init; }
 }

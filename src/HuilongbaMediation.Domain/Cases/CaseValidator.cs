@@ -10,6 +10,7 @@ public static class CaseValidator
 {
     public const int NameMaxLength = 50;
     public const int AddressMaxLength = 200;
+    public const int AgentScopeMaxLength = 200;
     public const int NoteMaxLength = 500;
     public const int ReasonMaxLength = 500;
     public const int SummaryMinLength = 10;
@@ -19,6 +20,12 @@ public static class CaseValidator
     public const int RecordMaxLength = 2000;
 
     public const int MinPeopleInvolved = 2;
+
+    /// <summary>The oldest age a party may be entered with.</summary>
+    public const int MaxAge = 120;
+
+    /// <summary>The earliest 出生日期 accepted (as for identity numbers).</summary>
+    public static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
     /// <summary>
     /// The earliest 登记日期 accepted: the town's people's mediation records that this system holds start in this
@@ -50,6 +57,11 @@ public static class CaseValidator
         if (draft.VenueId is { } venueId)
         {
             errors.Reference(nameof(draft.VenueId), venueId, "调解场所");
+        }
+
+        if (draft.CommitteeId is { } committeeId)
+        {
+            errors.Reference(nameof(draft.CommitteeId), committeeId, "调解组织");
         }
 
         if (draft.AmountInvolved is { } amount)
@@ -102,6 +114,89 @@ public static class CaseValidator
 
         errors.Text(prefix + nameof(party.RegisteredAddress), party.RegisteredAddress, "户籍地址", AddressMaxLength, required: false);
         errors.Text(prefix + nameof(party.CurrentAddress), party.CurrentAddress, "现住址", AddressMaxLength, required: false);
+        if (isOrganization)
+        {
+            ValidateOrganization(party, prefix, errors);
+        }
+        else
+        {
+            ValidatePerson(party, prefix, today, errors);
+        }
+
+        ValidateAgent(party, prefix, errors);
+    }
+
+    /// <summary>民族, 出生日期 or 年龄, 职业: a person's details as the forms ask for them; no 法定代表人.</summary>
+    private static void ValidatePerson(PartyDraft party, string prefix, DateOnly today, FieldErrors errors)
+    {
+        if (Text.Clean(party.Ethnicity) is { } ethnicity)
+        {
+            errors.AddIf(!Ethnicities.IsKnown(ethnicity), prefix + nameof(party.Ethnicity), "请从列表中选择民族");
+        }
+
+        var fromId = IdNumber.BirthDateOf(Text.Clean(party.IdNumber)?.ToUpperInvariant());
+        if (party.BirthDate is { } born)
+        {
+            var problem = born > today ? $"出生日期不能晚于今天（{today.ToLabel()}）"
+                : born < EarliestBirthDate ? $"出生日期不能早于{EarliestBirthDate.ToLabel()}"
+                : fromId is { } idBorn && idBorn != born ? $"出生日期与身份证号不符（身份证号中为{idBorn.ToLabel()}）"
+                : null;
+            errors.AddIf(problem is not null, prefix + nameof(party.BirthDate), problem!);
+        }
+
+        if (party.Age is { } age)
+        {
+            var known = party.BirthDate ?? fromId;
+            var problem = age is < 0 or > MaxAge ? $"年龄须在 0 到 {MaxAge} 岁之间"
+                : known is { } k && k <= today && IdNumber.AgeOn(k, today) != age ? $"年龄与出生日期不符（应为 {IdNumber.AgeOn(k, today)} 岁）"
+                : null;
+            errors.AddIf(problem is not null, prefix + nameof(party.Age), problem!);
+        }
+
+        errors.Text(prefix + nameof(party.Occupation), party.Occupation, "职业", NameMaxLength, required: false);
+        errors.AddIf(!Text.IsBlank(party.LegalRepresentative), prefix + nameof(party.LegalRepresentative), "个人当事人不填写法定代表人");
+        errors.AddIf(!Text.IsBlank(party.LegalRepresentativeTitle), prefix + nameof(party.LegalRepresentativeTitle), "个人当事人不填写法定代表人职务");
+    }
+
+    /// <summary>An organisation has a 法定代表人（负责人） and no personal details.</summary>
+    private static void ValidateOrganization(PartyDraft party, string prefix, FieldErrors errors)
+    {
+        errors.AddIf(!Text.IsBlank(party.Ethnicity), prefix + nameof(party.Ethnicity), "单位当事人不填写民族");
+        errors.AddIf(party.BirthDate is not null, prefix + nameof(party.BirthDate), "单位当事人不填写出生日期");
+        errors.AddIf(party.Age is not null, prefix + nameof(party.Age), "单位当事人不填写年龄");
+        errors.AddIf(!Text.IsBlank(party.Occupation), prefix + nameof(party.Occupation), "单位当事人不填写职业");
+        errors.Text(prefix + nameof(party.LegalRepresentative), party.LegalRepresentative, "法定代表人", NameMaxLength, required: false);
+        errors.Text(prefix + nameof(party.LegalRepresentativeTitle), party.LegalRepresentativeTitle, "法定代表人职务", NameMaxLength, required: false);
+        errors.AddIf(
+            Text.IsBlank(party.LegalRepresentative) && !Text.IsBlank(party.LegalRepresentativeTitle),
+            prefix + nameof(party.LegalRepresentative),
+            "请填写法定代表人姓名");
+    }
+
+    /// <summary>A 委托代理人 needs a name and the scope of the authorisation; a special one names what the agent may do.</summary>
+    private static void ValidateAgent(PartyDraft party, string prefix, FieldErrors errors)
+    {
+        if (Text.IsBlank(party.AgentName))
+        {
+            errors.AddIf(
+                !Text.IsBlank(party.AgentRelationship) || party.AgentAuthority is not null || !Text.IsBlank(party.AgentScope),
+                prefix + nameof(party.AgentName),
+                "请填写委托代理人姓名");
+            return;
+        }
+
+        errors.Text(prefix + nameof(party.AgentName), party.AgentName, "委托代理人姓名", NameMaxLength);
+        errors.Text(prefix + nameof(party.AgentRelationship), party.AgentRelationship, "与当事人关系或工作单位", NameMaxLength, required: false);
+        if (party.AgentAuthority is { } authority)
+        {
+            errors.Defined(prefix + nameof(party.AgentAuthority), authority, "代理权限");
+        }
+        else
+        {
+            errors.Add(prefix + nameof(party.AgentAuthority), "请选择代理权限");
+        }
+
+        errors.Text(prefix + nameof(party.AgentScope), party.AgentScope, "特别授权的代理事项", AgentScopeMaxLength, required: party.AgentAuthority == AgentAuthority.Special);
     }
 
     internal static IReadOnlyList<FieldError> Validate(DeclineInput data) =>
@@ -114,6 +209,10 @@ public static class CaseValidator
         errors.Reference(nameof(session.VenueId), session.VenueId, "调解场所");
         errors.Text(nameof(session.Attendees), session.Attendees, "参加人员", NoteMaxLength);
         errors.Text(nameof(session.Summary), session.Summary, "调解情况", RecordMaxLength);
+        errors.Defined(nameof(session.Kind), session.Kind, "记录类型");
+        errors.AddIf(session.EndTime is not null && session.StartTime is null, nameof(session.StartTime), "填写结束时间的，请先填写开始时间");
+        errors.AddIf(session.EndTime <= session.StartTime, nameof(session.EndTime), "结束时间须晚于开始时间");
+        errors.Text(nameof(session.Recorder), session.Recorder, "记录人", NameMaxLength, required: false);
         return errors.Errors;
     }
 
@@ -131,6 +230,7 @@ public static class CaseValidator
         errors.AddIf(agreement.EffectiveOn < agreement.SignedOn, nameof(agreement.EffectiveOn), "生效日期不能早于协议日期");
         errors.AddIf(agreement.EffectiveOn > today, nameof(agreement.EffectiveOn), "生效日期不能晚于今天");
         errors.AddIf(agreement.PerformanceDeadline < agreement.SignedOn, nameof(agreement.PerformanceDeadline), "履行期限不能早于协议日期");
+        errors.Text(nameof(agreement.Recorder), agreement.Recorder, "记录人", NameMaxLength, required: false);
         return errors.Errors;
     }
 
@@ -192,6 +292,11 @@ public static class CaseValidator
         var errors = new FieldErrors();
         errors.Defined(nameof(visit.Performance), visit.Performance, "履行情况");
         errors.Text(nameof(visit.Notes), visit.Notes, "回访情况", NoteMaxLength, required: false);
+        errors.Text(nameof(visit.VisitedPerson), visit.VisitedPerson, "回访对象", NameMaxLength, required: false);
+        if (visit.Satisfaction is { } satisfaction)
+        {
+            errors.Defined(nameof(visit.Satisfaction), satisfaction, "满意度");
+        }
         return errors.Errors;
     }
 
@@ -207,6 +312,7 @@ public static class CaseValidator
                 $"须在协议生效之日起 {Agreement.JudicialConfirmationDays} 日内（{agreement.EffectiveOn.ToLabel()}至{agreement.JudicialConfirmationDeadline.ToLabel()}）申请司法确认");
             errors.AddIf(appliedOn > today, nameof(confirmation.AppliedOn), $"申请日期不能晚于今天（{today.ToLabel()}）");
             errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength);
+            errors.Text(nameof(confirmation.CourtCaseNumber), confirmation.CourtCaseNumber, "法院案号", NameMaxLength, required: false);
             errors.Text(nameof(confirmation.Result), confirmation.Result, "确认结果", NoteMaxLength, required: confirmation.DecidedOn is not null);
             if (confirmation.DecidedOn is { } decidedOn)
             {
@@ -222,9 +328,18 @@ public static class CaseValidator
         {
             errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength, required: false);
             errors.AddIf(!Text.IsBlank(confirmation.Result), nameof(confirmation.Result), "尚未申请司法确认，不能填写确认结果");
+            errors.AddIf(!Text.IsBlank(confirmation.CourtCaseNumber), nameof(confirmation.CourtCaseNumber), "尚未申请司法确认，不能填写法院案号");
             errors.AddIf(confirmation.DecidedOn is not null, nameof(confirmation.DecidedOn), "尚未申请司法确认，不能填写裁定日期");
         }
 
+        return errors.Errors;
+    }
+
+    internal static IReadOnlyList<FieldError> Validate(OriginalIssued issue)
+    {
+        var errors = new FieldErrors();
+        errors.Text(nameof(issue.Document), issue.Document, "文书名称", OriginalIssued.MaxLength);
+        errors.Text(nameof(issue.How), issue.How, "出具方式", OriginalIssued.MaxLength);
         return errors.Errors;
     }
 

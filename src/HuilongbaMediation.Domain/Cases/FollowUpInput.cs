@@ -10,6 +10,16 @@ public sealed record FollowUpInput(DateOnly VisitedOn, PerformanceStatus Perform
 {
     DateOnly? IHistoryData.EventDate => VisitedOn;
 
+    /// <summary>回访对象: whom the mediator visited or called (a party, a relative).</summary>
+    public string? VisitedPerson { get; init; }
+
+    /// <summary>当事人满意度 with the mediation and its outcome.</summary>
+    public Satisfaction? Satisfaction { get; init; }
+
     string IHistoryData.Describe() =>
-        $"回访日期 {VisitedOn.ToLabel()}；履行情况：{Performance.ToLabel()}" + (Text.Clean(Notes) is { } notes ? $"；{notes}" : "");
+        $"回访日期 {VisitedOn.ToLabel()}"
+        + (Text.Clean(VisitedPerson) is { } person ? $"；回访对象：{person}" : "")
+        + $"；履行情况：{Performance.ToLabel()}"
+        + (Satisfaction is { } satisfaction && Enum.IsDefined(satisfaction) ? $"；满意度：{satisfaction.ToLabel()}" : "")
+        + (Text.Clean(Notes) is { } notes ? $"；{notes}" : "");
 }

@@ -15,6 +15,12 @@ public sealed class FollowUpVisit
 
     public string RecordedById { get; private set; } = "";
 
+    /// <summary>回访对象</summary>
+    public string? VisitedPerson { get; private set; }
+
+    /// <summary>当事人满意度</summary>
+    public Satisfaction? Satisfaction { get; private set; }
+
     /// <summary>When it was recorded: tells the visits of the current resolution from those of an earlier one.</summary>
     public DateTime RecordedAtUtc { get; private set; }
 
@@ -23,6 +29,8 @@ public sealed class FollowUpVisit
         VisitedOn = input.VisitedOn,
         Performance = input.Performance,
         Notes = Text.Clean(input.Notes),
+        VisitedPerson = Text.Clean(input.VisitedPerson),
+        Satisfaction = input.Satisfaction,
         RecordedById = recordedById,
         RecordedAtUtc = recordedAtUtc,
     };

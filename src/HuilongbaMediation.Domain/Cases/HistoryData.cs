@@ -59,3 +59,15 @@ internal sealed record RevealData(int PartyId, string PartyName, PersonalDataFie
 {
     public string Describe() => $"查看当事人{PartyName}的完整{Field.ToLabel()}";
 }
+
+/// <summary>
+/// What IssueOriginal carries: which document, and how it was issued (打印, 下载 Word 文件, 下载装订版 PDF).
+/// </summary>
+/// <param name="Document">The document's title, e.g. 人民调解协议书.</param>
+/// <param name="How">打印 or the file downloaded.</param>
+public sealed record OriginalIssued(string Document, string How) : IHistoryData
+{
+    public const int MaxLength = 100;
+
+    string IHistoryData.Describe() => $"{How}：{Document}（原件，载有当事人完整身份信息）";
+}

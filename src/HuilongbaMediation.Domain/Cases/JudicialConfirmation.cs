@@ -15,6 +15,9 @@ public sealed class JudicialConfirmation
 
     public string? Court { get; private set; }
 
+    /// <summary>The court's case number for the confirmation (调确字号).</summary>
+    public string? CourtCaseNumber { get; private set; }
+
     public string? Result { get; private set; }
 
     /// <summary>The date of the court's decision (<see cref="Result"/>).</summary>
@@ -25,6 +28,7 @@ public sealed class JudicialConfirmation
         IntendsToApply = input.IntendsToApply,
         AppliedOn = input.AppliedOn,
         Court = Text.Clean(input.Court),
+        CourtCaseNumber = Text.Clean(input.CourtCaseNumber),
         Result = Text.Clean(input.Result),
         DecidedOn = input.DecidedOn,
     };

@@ -13,11 +13,15 @@ public sealed record JudicialConfirmationInput(bool IntendsToApply, DateOnly? Ap
     /// <summary>The decision's date, else the application's; an intention alone is dated the day it is recorded.</summary>
     DateOnly? IHistoryData.EventDate => DecidedOn ?? AppliedOn;
 
+    /// <summary>The court's case number (e.g. （2026）渝0106民特调确字第12号), once it has one; only after applying.</summary>
+    public string? CourtCaseNumber { get; init; }
+
     string IHistoryData.Describe() => string.Join("；", new[]
     {
         IntendsToApply ? "当事人有意申请司法确认" : "当事人无意申请司法确认",
         AppliedOn is { } applied ? $"申请日期 {applied.ToLabel()}" : null,
         Text.Clean(Court) is { } court ? $"法院：{court}" : null,
+        Text.Clean(CourtCaseNumber) is { } number ? $"案号：{number}" : null,
         Text.Clean(Result) is { } result ? $"结果：{result}" : null,
         DecidedOn is { } decided ? $"裁定日期 {decided.ToLabel()}" : null,
     }.OfType<string>());

@@ -41,6 +41,7 @@ public static class Labels
         CaseAction.RecordFollowUp => "记录回访",
         CaseAction.RecordJudicialConfirmation => "记录司法确认",
         CaseAction.RevealPersonalData => "查看完整信息",
+        CaseAction.IssueOriginal => "出具文书原件",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -97,6 +98,28 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    public static string ToLabel(this AgentAuthority authority) => authority switch
+    {
+        AgentAuthority.General => "一般授权",
+        AgentAuthority.Special => "特别授权",
+        _ => throw new ArgumentOutOfRangeException(nameof(authority), authority, null),
+    };
+
+    public static string ToLabel(this Satisfaction satisfaction) => satisfaction switch
+    {
+        Satisfaction.Satisfied => "满意",
+        Satisfaction.FairlySatisfied => "基本满意",
+        Satisfaction.Dissatisfied => "不满意",
+        _ => throw new ArgumentOutOfRangeException(nameof(satisfaction), satisfaction, null),
+    };
+
+    public static string ToLabel(this SessionKind kind) => kind switch
+    {
+        SessionKind.Mediation => "调解",
+        SessionKind.Investigation => "调查",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     public static string ToLabel(this PersonalDataField field) => field switch
     {
         PersonalDataField.IdNumber => "身份证号",
@@ -121,6 +144,9 @@ public static class Labels
         nameof(CaseAction.RecordJudicialConfirmation) => "司法确认日期",
         _ => "记录日期",
     };
+
+    /// <summary>A time of day the way Chinese documents write it: 9时05分.</summary>
+    public static string ToLabel(this TimeOnly time) => time.ToString("H时mm分", CultureInfo.InvariantCulture);
 
     /// <summary>A date the way Chinese documents write it: 2026年3月2日.</summary>
     public static string ToLabel(this DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

@@ -72,12 +72,23 @@ public sealed partial class MediationCase
         return result.IsOk ? WorkflowResult<string>.Success(party!.PersonalData(field)!) : WorkflowResult<string>.Failure(result);
     }
 
+    /// <summary>
+    /// 出具文书原件: records that the actor printed or downloaded a document the parties sign, with their full identity
+    /// numbers, addresses and phones (the judicial office and the case's mediators only). Refused, with nothing written,
+    /// for anyone else: the web layer asks this before it hands the original out.
+    /// </summary>
+    public WorkflowResult RecordOriginalIssued(Actor actor, DateTime nowUtc, OriginalIssued issue) =>
+        Record(actor, nowUtc, CaseAction.IssueOriginal, CaseAccess.MayRecord(this, actor, CaseAction.IssueOriginal), issue, CaseValidator.Validate, _ => { });
+
+    /// <summary>Whether the actor may have the originals of this case's documents (the judicial office and the case's mediators).</summary>
+    public bool MayHaveOriginals(Actor actor) => CaseAccess.MayRecord(this, actor, CaseAction.IssueOriginal);
+
     private static bool IsAllowedIn(CaseAction action, CaseStatus status) => action switch
     {
         CaseAction.AssignMediators => status is CaseStatus.Filed or CaseStatus.Mediating,
         CaseAction.ExtendDeadline => status == CaseStatus.Mediating,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status == CaseStatus.Resolved,
-        CaseAction.RevealPersonalData => true,
+        CaseAction.RevealPersonalData or CaseAction.IssueOriginal => true,
         _ => false, // File happens only through MediationCase.File.
     };
 

@@ -47,6 +47,12 @@ public sealed partial class MediationCase
     /// <summary>Optional at filing; set by the first session when still empty.</summary>
     public int? VenueId { get; private set; }
 
+    /// <summary>
+    /// 调解组织: the people's mediation committee or station that handles the case (MediationCommittee id), whose name and
+    /// seal line its documents carry. Null only for cases filed before committees were kept, until start-up fills it in.
+    /// </summary>
+    public int? CommitteeId { get; private set; }
+
     public decimal? AmountInvolved { get; private set; }
 
     public int PeopleInvolved { get; private set; }
@@ -145,6 +151,7 @@ public sealed partial class MediationCase
             VillageId = draft.VillageId,
             MediationKindId = draft.MediationKindId,
             VenueId = draft.VenueId,
+            CommitteeId = draft.CommitteeId,
             AmountInvolved = draft.AmountInvolved,
             PeopleInvolved = draft.PeopleInvolved,
             RiskLevel = draft.RiskLevel,

@@ -36,6 +36,19 @@ public static class IdNumber
         return char.ToUpperInvariant(value[17]) == CheckDigit(value.AsSpan(0, 17)) ? null : "身份证号校验位不正确";
     }
 
+    /// <summary>The birth date an identity number carries; null when <paramref name="value"/> is not a valid number.</summary>
+    public static DateOnly? BirthDateOf(string? value) =>
+        Validate(value) is null
+            ? DateOnly.ParseExact(value!.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>Whole years of age on <paramref name="day"/> of someone born on <paramref name="birthDate"/>.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly day)
+    {
+        var age = day.Year - birthDate.Year;
+        return day < birthDate.AddYears(age) ? age - 1 : age;
+    }
+
     private static char CheckDigit(ReadOnlySpan<char> first17)
     {
         var sum = 0;

@@ -54,3 +54,31 @@ public sealed class ReferralTarget : ReferenceItem;
 
 /// <summary>A mediation kind (调解类型).</summary>
 public sealed class MediationKind : ReferenceItem;
+
+/// <summary>
+/// A people's mediation committee or station (调解组织) that handles cases and whose name and seal line a case's documents
+/// carry: each village's (community's) 人民调解委员会, the town's committee, the 红岩市民综合调解站, and the industry
+/// committees the town works with (the transport mediation committee, the freight litigation-mediation studio).
+/// </summary>
+public sealed class MediationCommittee : ReferenceItem
+{
+    public CommitteeKind Kind { get; set; }
+
+    /// <summary>The village (community) a village committee serves: its cases default to it.</summary>
+    public int? VillageId { get; set; }
+}
+
+public enum CommitteeKind
+{
+    /// <summary>村（居）人民调解委员会</summary>
+    Village,
+
+    /// <summary>乡镇人民调解委员会: cases handled at the town level, and those of an area without a committee (物流园片区).</summary>
+    Town,
+
+    /// <summary>调解站 (红岩市民综合调解站)</summary>
+    Station,
+
+    /// <summary>行业性、专业性人民调解委员会 (transport, freight)</summary>
+    Industry,
+}

@@ -22,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<MediationKind> MediationKinds => Set<MediationKind>();
 
+    public DbSet<MediationCommittee> Committees => Set<MediationCommittee>();
+
     public DbSet<MediationCase> Cases => Set<MediationCase>();
 
     public DbSet<HistoryEntry> CaseHistory => Set<HistoryEntry>();

@@ -41,6 +41,8 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
         builder.HasOne<Village>().WithMany().HasForeignKey(c => c.VillageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MediationKind>().WithMany().HasForeignKey(c => c.MediationKindId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Venue>().WithMany().HasForeignKey(c => c.VenueId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MediationCommittee>().WithMany().HasForeignKey(c => c.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.CommitteeId).HasDatabaseName("IX_Cases_ByCommittee");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.FiledById).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsOne(c => c.Agreement, a =>
@@ -50,6 +52,7 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
             a.Property(x => x.MattersInDispute).HasMaxLength(CaseValidator.RecordMaxLength);
             a.Property(x => x.Responsibilities).HasMaxLength(CaseValidator.RecordMaxLength);
             a.Property(x => x.PerformanceManner).HasMaxLength(CaseValidator.RecordMaxLength);
+            a.Property(x => x.Recorder).HasMaxLength(CaseValidator.NameMaxLength);
         });
         builder.OwnsOne(c => c.Referral, r =>
         {
@@ -72,6 +75,7 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
         builder.OwnsOne(c => c.JudicialConfirmation, j =>
         {
             j.Property(x => x.Court).HasMaxLength(CaseValidator.NameMaxLength * 2);
+            j.Property(x => x.CourtCaseNumber).HasMaxLength(CaseValidator.NameMaxLength);
             j.Property(x => x.Result).HasMaxLength(CaseValidator.ReasonMaxLength);
         });
 
@@ -99,6 +103,15 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         builder.Property(p => p.Phone).HasMaxLength(20);
         builder.Property(p => p.RegisteredAddress).HasMaxLength(CaseValidator.AddressMaxLength);
         builder.Property(p => p.CurrentAddress).HasMaxLength(CaseValidator.AddressMaxLength);
+        builder.Property(p => p.Ethnicity).HasMaxLength(20);
+        builder.Property(p => p.Occupation).HasMaxLength(CaseValidator.NameMaxLength);
+        builder.Property(p => p.LegalRepresentative).HasMaxLength(CaseValidator.NameMaxLength);
+        builder.Property(p => p.LegalRepresentativeTitle).HasMaxLength(CaseValidator.NameMaxLength);
+        builder.Property(p => p.AgentName).HasMaxLength(CaseValidator.NameMaxLength);
+        builder.Property(p => p.AgentRelationship).HasMaxLength(CaseValidator.NameMaxLength);
+        builder.Property(p => p.AgentScope).HasMaxLength(CaseValidator.AgentScopeMaxLength);
+        builder.Ignore(p => p.BirthDateKnown);
+        builder.Ignore(p => p.HasAgent);
         builder.HasIndex(p => p.IdNumber).HasDatabaseName("IX_CaseParties_SameParty");
         builder.HasIndex(p => p.Name).HasDatabaseName("IX_CaseParties_SearchByName");
     }
@@ -123,6 +136,7 @@ internal sealed class MediationSessionConfiguration : IEntityTypeConfiguration<M
         builder.Property(s => s.Attendees).HasMaxLength(CaseValidator.NoteMaxLength).IsRequired();
         builder.Property(s => s.Summary).HasMaxLength(CaseValidator.RecordMaxLength).IsRequired();
         builder.Property(s => s.RecordedById).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.Recorder).HasMaxLength(CaseValidator.NameMaxLength);
         builder.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -133,6 +147,7 @@ internal sealed class FollowUpVisitConfiguration : IEntityTypeConfiguration<Foll
     {
         builder.ToTable("CaseFollowUps");
         builder.Property(f => f.Notes).HasMaxLength(CaseValidator.NoteMaxLength);
+        builder.Property(f => f.VisitedPerson).HasMaxLength(CaseValidator.NameMaxLength);
         builder.Property(f => f.RecordedById).HasMaxLength(450).IsRequired();
     }
 }

@@ -37,6 +37,16 @@ internal sealed class ReferralTargetConfiguration() : ReferenceItemConfiguration
 
 internal sealed class MediationKindConfiguration() : ReferenceItemConfiguration<MediationKind>("MediationKinds");
 
+internal sealed class MediationCommitteeConfiguration() : ReferenceItemConfiguration<MediationCommittee>("MediationCommittees")
+{
+    public override void Configure(EntityTypeBuilder<MediationCommittee> builder)
+    {
+        base.Configure(builder);
+        builder.HasOne<Village>().WithMany().HasForeignKey(x => x.VillageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.VillageId).HasDatabaseName("IX_MediationCommittees_DefaultOfVillage");
+    }
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)

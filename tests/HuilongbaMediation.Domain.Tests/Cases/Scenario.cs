@@ -130,6 +130,7 @@ internal sealed class Scenario
             CaseAction.RecordFollowUp => @case.RecordFollowUp(actor, now, new FollowUpInput(today, performance, "电话回访")),
             CaseAction.RecordJudicialConfirmation => @case.RecordJudicialConfirmation(actor, now, new JudicialConfirmationInput(true, today, "沙坪坝区人民法院", null)),
             CaseAction.RevealPersonalData => @case.RevealPersonalData(actor, now, 1, PersonalDataField.IdNumber),
+            CaseAction.IssueOriginal => @case.RecordOriginalIssued(actor, now, new OriginalIssued("人民调解协议书", "打印")),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a recorded action on a case"),
         };
     }

@@ -45,7 +45,7 @@ internal static class Workflow
         CaseAction.AssignMediators => status is Filed or Mediating,
         CaseAction.ExtendDeadline => status is Mediating,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status is Resolved,
-        CaseAction.RevealPersonalData => true,
+        CaseAction.RevealPersonalData or CaseAction.IssueOriginal => true,
         _ => false,
     };
 

@@ -86,7 +86,7 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             // The 调解协议书 downloads as a Word file.
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("agreement-docx").ClickAsync());
             Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
-            Assert.StartsWith("调解协议书-", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.StartsWith("人民调解协议书-", download.SuggestedFilename, StringComparison.Ordinal);
             var docx = await File.ReadAllBytesAsync(await download.PathAsync());
             Assert.Equal((byte)'P', docx[0]); // a zip package
             Assert.Equal((byte)'K', docx[1]);
@@ -102,7 +102,7 @@ public sealed class CaseFlowTests(AppHost app, ITestOutputHelper output) : Brows
             await Expect(form).ToContainTextAsync("已有");
             await Expect(page.Locator("tr[data-item=MediationRecord]")).ToContainTextAsync("已有");
             await Expect(page.Locator("tr[data-item=Agreement]")).ToContainTextAsync("已有");
-            await Expect(page.GetByTestId("case-file-completeness")).ToContainTextAsync("完整度 3/12");
+            await Expect(page.GetByTestId("case-file-completeness")).ToContainTextAsync("完整度 3/10");
             await ScreenshotAsync(page, $"case-file-{slug}");
             await AssertNoSidewaysScrollingAsync(page, device);
 

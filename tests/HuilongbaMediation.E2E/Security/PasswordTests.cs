@@ -87,7 +87,7 @@ public sealed class PasswordTests(AppHost app, ITestOutputHelper output) : Sessi
         await Expect(userPage).ToHaveURLAsync(OnPasswordPage);
         var saved = await SavedCookieAsync(userPage.Context);
         Assert.Equal(HttpStatusCode.Forbidden, (await ReplayAsync(saved, "/cases/export.csv")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReplayAsync(saved, "/cases/1/agreement.docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReplayAsync(saved, "/cases/1/documents/agreement.docx")).StatusCode);
 
         await userPage.GotoAsync("/account/password?returnUrl=%2Fcases");
         await ChangeAsync(userPage, temporary, chosen, chosen);

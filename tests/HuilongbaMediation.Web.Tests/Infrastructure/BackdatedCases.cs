@@ -26,6 +26,7 @@ public sealed class BackdatedCases
     private readonly int _venue;
     private readonly int _target;
     private readonly List<CaseScript> _scripts = [];
+    private Dictionary<string, int> _committees = [];
 
     private BackdatedCases(TestApp app, Actor office, Dictionary<string, int> villages, Dictionary<string, int> categories, Dictionary<int, MediatorRef> leads, int source, int kind, int venue, int target) =>
         (_app, _office, _villages, _categories, _leads, _source, _kind, _venue, _target) = (app, office, villages, categories, leads, source, kind, venue, target);
@@ -39,6 +40,7 @@ public sealed class BackdatedCases
         var roster = DemoSeeder.RosterMediators.Select(m => m.UserName).ToList();
         var mediators = await db.Users.Where(u => roster.Contains(u.UserName!)).Select(u => new { u.UserName, u.Id, u.DisplayName, u.VillageId }).ToListAsync();
         var leads = mediators.GroupBy(m => m.VillageId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(m => m.UserName).Select(m => new MediatorRef(m.Id, m.DisplayName)).First());
+        var committees = await db.Committees.ToDictionaryAsync(c => c.Code!, c => c.Id);
         return new BackdatedCases(
             app,
             office,
@@ -48,24 +50,29 @@ public sealed class BackdatedCases
             await db.CaseSources.Where(s => s.Code == "application").Select(s => s.Id).SingleAsync(),
             await db.MediationKinds.Where(k => k.Code == "people").Select(k => k.Id).SingleAsync(),
             await db.Venues.Where(v => v.Code == "committee").Select(v => v.Id).SingleAsync(),
-            await db.ReferralTargets.Where(t => t.Code == "court-chenjiaqiao").Select(t => t.Id).SingleAsync());
+            await db.ReferralTargets.Where(t => t.Code == "court-chenjiaqiao").Select(t => t.Id).SingleAsync())
+        { _committees = committees };
     }
 
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
-    /// <summary>Today in 回龙坝, by the real clock (the services the tests call read the same clock).</summary>
+    /// <summary>Today in 回龙坝 by the test run's clock, which the test apps' services read too (<see cref="TestClock"/>).</summary>
     public static DateOnly Today => TestClock.Today;
 
     /// <summary>Ten o'clock in 回龙坝 on a China date.</summary>
     public static DateTime At(DateOnly date) => ChinaClock.StartOfDayUtc(date).AddHours(10);
 
-    public CaseScript File(string village, string category, DateOnly filedOn, decimal? amount = null, int people = 2, RiskLevel risk = RiskLevel.Low) =>
-        File(new CaseDraft
+    /// <param name="committee">The handling committee's code; by default the village's own (the town's for an area), as filing does.</param>
+    public CaseScript File(string village, string category, DateOnly filedOn, decimal? amount = null, int people = 2, RiskLevel risk = RiskLevel.Low, string? committee = null)
+    {
+        committee ??= _committees.ContainsKey(ReferenceData.VillageCommitteeCode(village)) ? ReferenceData.VillageCommitteeCode(village) : ReferenceData.TownCommittee;
+        return File(new CaseDraft
         {
             Summary = $"测试纠纷：{village}·{category}，{filedOn:yyyy-MM-dd}登记。",
             CategoryId = _categories[category],
             SourceId = _source,
             VillageId = _villages[village],
+            CommitteeId = _committees[committee],
             MediationKindId = _kind,
             AmountInvolved = amount,
             PeopleInvolved = people,
@@ -78,6 +85,7 @@ public sealed class BackdatedCases
                 new PartyDraft { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "被申请人乙" },
             ],
         });
+    }
 
     /// <summary>Files <paramref name="draft"/> on its own filing date (saved by <see cref="SaveAsync"/>).</summary>
     public CaseScript File(CaseDraft draft)

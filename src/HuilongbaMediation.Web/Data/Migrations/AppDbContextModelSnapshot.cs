@@ -74,7 +74,15 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitedPerson")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -179,6 +187,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ConcludedOn")
                         .HasColumnType("TEXT");
 
@@ -266,6 +277,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("IX_Cases_ByCommittee");
+
                     b.HasIndex("FiledById");
 
                     b.HasIndex("FiledOn")
@@ -308,12 +322,27 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedById")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recorder")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -339,11 +368,37 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Age")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentAuthority")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentRelationship")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentScope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CurrentAddress")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Gender")
@@ -359,8 +414,20 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegalRepresentative")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentativeTitle")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupation")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -460,6 +527,51 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasDatabaseName("IX_DisputeCategories_UniqueName");
 
                     b.ToTable("DisputeCategories", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Reference.MediationCommittee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MediationCommittees_SeedCode");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MediationCommittees_UniqueName");
+
+                    b.HasIndex("VillageId")
+                        .HasDatabaseName("IX_MediationCommittees_DefaultOfVillage");
+
+                    b.ToTable("MediationCommittees", (string)null);
                 });
 
             modelBuilder.Entity("HuilongbaMediation.Domain.Reference.MediationKind", b =>
@@ -1073,6 +1185,11 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HuilongbaMediation.Domain.Reference.MediationCommittee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("FiledById")
@@ -1130,6 +1247,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Recorder")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Responsibilities")
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
@@ -1160,6 +1281,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                             b1.Property<string>("Court")
                                 .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CourtCaseNumber")
+                                .HasMaxLength(50)
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("DecidedOn")
@@ -1297,6 +1422,14 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .WithMany("Parties")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Reference.MediationCommittee", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HuilongbaMediation.Web.Data.AppUser", b =>

@@ -63,6 +63,8 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             db.ChangeTracker.Clear();
         }
 
+        // Each demo case is handled by its village's committee (the town's for an area), as a filing would default it.
+        await Features.Committees.CommitteeDefaults.FillMissingAsync(db, ct);
         await tx.CommitAsync(ct);
         Generated(cases.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return cases.Count;

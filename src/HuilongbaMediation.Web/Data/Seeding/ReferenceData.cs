@@ -84,6 +84,37 @@ public static class ReferenceData
         ("freight-studio", "货运诉调对接工作室"),
         ("other", "其他"));
 
+    /// <summary>The town's own committee: the cases handled at the town level, and the 物流园片区's, which has no committee of its own.</summary>
+    public const string TownCommittee = "town";
+
+    /// <summary>The stable code of a village's committee: its village's code, prefixed.</summary>
+    public static string VillageCommitteeCode(string villageCode) => $"village-{villageCode}";
+
+    /// <summary>
+    /// The mediation committees and stations: a 人民调解委员会 for each seeded village and community (not for an area, which
+    /// is under no village committee), the town's committee, the two 红岩市民综合调解站 and the industry committees the
+    /// town works with. <paramref name="villages"/> are the seeded villages with their ids.
+    /// </summary>
+    public static IReadOnlyList<MediationCommittee> Committees(IEnumerable<Village> villages)
+    {
+        var items = villages
+            .Where(v => v.Code is not null && v.Kind != VillageKind.Area)
+            .OrderBy(v => v.SortOrder)
+            .Select(v => new MediationCommittee { Code = VillageCommitteeCode(v.Code!), Name = $"回龙坝镇{v.Name}人民调解委员会", Kind = CommitteeKind.Village, VillageId = v.Id })
+            .ToList();
+        items.Add(new MediationCommittee { Code = TownCommittee, Name = "回龙坝镇人民调解委员会", Kind = CommitteeKind.Town });
+        items.Add(new MediationCommittee { Code = "hongyan-station-1", Name = "回龙坝镇红岩市民综合调解站（一站）", Kind = CommitteeKind.Station });
+        items.Add(new MediationCommittee { Code = "hongyan-station-2", Name = "回龙坝镇红岩市民综合调解站（二站）", Kind = CommitteeKind.Station });
+        items.Add(new MediationCommittee { Code = "traffic-committee", Name = "重庆市交通运输人民调解委员会", Kind = CommitteeKind.Industry });
+        items.Add(new MediationCommittee { Code = "freight-studio", Name = "货运诉调对接工作室", Kind = CommitteeKind.Industry });
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i].SortOrder = (i + 1) * 10;
+        }
+
+        return items;
+    }
+
     private static List<T> Items<T>(params (string Code, string Name)[] rows)
         where T : ReferenceItem, new() =>
         rows.Select((r, i) => new T { Code = r.Code, Name = r.Name, SortOrder = (i + 1) * 10 }).ToList();

@@ -20,6 +20,10 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactor
         await AddMissingAsync(db.CaseSources, ReferenceData.CaseSources(), ct);
         await AddMissingAsync(db.ReferralTargets, ReferenceData.ReferralTargets(), ct);
 
+        // Each village's committee names its village: the villages get their ids first.
+        await db.SaveChangesAsync(ct);
+        await AddMissingAsync(db.Committees, ReferenceData.Committees(await db.Villages.AsNoTracking().ToListAsync(ct)), ct);
+
         var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
         foreach (var role in Enum.GetNames<UserRole>().Except(roles, StringComparer.Ordinal))
         {
@@ -27,6 +31,9 @@ public sealed class ReferenceDataSeeder(IDbContextFactory<AppDbContext> dbFactor
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Cases filed before committees were kept are handled by their village's committee.
+        await Features.Committees.CommitteeDefaults.FillMissingAsync(db, ct);
         await tx.CommitAsync(ct);
     }
 

@@ -15,9 +15,15 @@ public enum ReferenceKind
 {
     Village,
     Venue,
+    Committee,
 }
 
-public sealed record ReferenceItemRow(int Id, string Name, VillageKind? Kind, bool IsActive, bool Seeded);
+/// <summary>A row of a reference list; for a committee also its kind and the village whose cases it handles by default.</summary>
+public sealed record ReferenceItemRow(int Id, string Name, VillageKind? Kind, bool IsActive, bool Seeded,
+    CommitteeKind? CommitteeKind = null, int? VillageId = null, string? VillageName = null);
+
+/// <summary>A village the committee dialog offers.</summary>
+public sealed record VillageChoice(int Id, string Name);
 
 public sealed class ReferenceItemInput
 {
@@ -25,6 +31,12 @@ public sealed class ReferenceItemInput
 
     /// <summary>Villages only: 村, 社区 or 片区.</summary>
     public VillageKind Kind { get; set; } = VillageKind.Village;
+
+    /// <summary>Committees only: 村（居）调委会, 乡镇调委会, 调解站 or 行业性调委会.</summary>
+    public CommitteeKind CommitteeKind { get; set; } = CommitteeKind.Village;
+
+    /// <summary>Committees of a village only: the village whose cases it handles unless another is chosen.</summary>
+    public int? VillageId { get; set; }
 }
 
 /// <summary>
@@ -48,25 +60,68 @@ public sealed class ReferenceAdminService(
         {
             ReferenceKind.Village => await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Id)
                 .Select(v => new ReferenceItemRow(v.Id, v.Name, v.Kind, v.IsActive, v.Code != null)).ToListAsync(ct),
+            ReferenceKind.Committee => await (
+                from c in db.Committees.AsNoTracking()
+                join v in db.Villages on c.VillageId equals v.Id into vs
+                from v in vs.DefaultIfEmpty()
+                orderby c.SortOrder, c.Id
+                select new ReferenceItemRow(c.Id, c.Name, null, c.IsActive, c.Code != null, c.Kind, c.VillageId, v == null ? null : v.Name)).ToListAsync(ct),
             _ => await db.Venues.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Id)
                 .Select(v => new ReferenceItemRow(v.Id, v.Name, null, v.IsActive, v.Code != null)).ToListAsync(ct),
         };
     }
 
-    public Task<Result> AddAsync(ReferenceKind kind, ReferenceItemInput input, CancellationToken ct = default) =>
-        kind == ReferenceKind.Village
-            ? SaveAsync<Village>(kind, null, input, v => v.Kind = input.Kind, ct)
-            : SaveAsync<Venue>(kind, null, input, _ => { }, ct);
+    /// <summary>The villages (not areas) a village committee may serve.</summary>
+    public async Task<IReadOnlyList<VillageChoice>> VillagesAsync(CancellationToken ct = default)
+    {
+        if (!await IsAdminAsync())
+        {
+            return [];
+        }
 
-    public Task<Result> UpdateAsync(ReferenceKind kind, int id, ReferenceItemInput input, CancellationToken ct = default) =>
-        kind == ReferenceKind.Village
-            ? SaveAsync<Village>(kind, id, input, v => v.Kind = input.Kind, ct)
-            : SaveAsync<Venue>(kind, id, input, _ => { }, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Villages.AsNoTracking().Where(v => v.Kind != VillageKind.Area).OrderBy(v => v.SortOrder).ThenBy(v => v.Id)
+            .Select(v => new VillageChoice(v.Id, v.Name)).ToListAsync(ct);
+    }
 
-    public Task<Result> SetActiveAsync(ReferenceKind kind, int id, bool active, CancellationToken ct = default) =>
-        kind == ReferenceKind.Village ? SetActiveAsync<Village>(kind, id, active, ct) : SetActiveAsync<Venue>(kind, id, active, ct);
+    public Task<Result> AddAsync(ReferenceKind kind, ReferenceItemInput input, CancellationToken ct = default) => SaveAsync(kind, null, input, ct);
 
-    private async Task<Result> SaveAsync<T>(ReferenceKind kind, int? id, ReferenceItemInput input, Action<T> apply, CancellationToken ct)
+    public Task<Result> UpdateAsync(ReferenceKind kind, int id, ReferenceItemInput input, CancellationToken ct = default) => SaveAsync(kind, id, input, ct);
+
+    public Task<Result> SetActiveAsync(ReferenceKind kind, int id, bool active, CancellationToken ct = default) => kind switch
+    {
+        ReferenceKind.Village => SetActiveAsync<Village>(kind, id, active, ct),
+        ReferenceKind.Committee => SetActiveAsync<MediationCommittee>(kind, id, active, ct),
+        _ => SetActiveAsync<Venue>(kind, id, active, ct),
+    };
+
+    private Task<Result> SaveAsync(ReferenceKind kind, int? id, ReferenceItemInput input, CancellationToken ct) => kind switch
+    {
+        ReferenceKind.Village => SaveAsync<Village>(kind, id, input, (v, _) => { v.Kind = input.Kind; return Task.FromResult<Result?>(null); }, ct),
+        ReferenceKind.Committee => SaveAsync<MediationCommittee>(kind, id, input, (c, db) => ApplyCommitteeAsync(c, input, db, ct), ct),
+        _ => SaveAsync<Venue>(kind, id, input, (_, _) => Task.FromResult<Result?>(null), ct),
+    };
+
+    /// <summary>A village committee names the village it serves (an existing village, not an area); other kinds name none.</summary>
+    private async Task<Result?> ApplyCommitteeAsync(MediationCommittee committee, ReferenceItemInput input, AppDbContext db, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(input.CommitteeKind))
+        {
+            return Result.Invalid(nameof(input.CommitteeKind), l["Committee.KindRequired"]);
+        }
+
+        if (input.CommitteeKind == CommitteeKind.Village
+            && (input.VillageId is not { } village || !await db.Villages.AnyAsync(v => v.Id == village && v.Kind != VillageKind.Area, ct)))
+        {
+            return Result.Invalid(nameof(input.VillageId), l["Committee.VillageRequired"]);
+        }
+
+        committee.Kind = input.CommitteeKind;
+        committee.VillageId = input.CommitteeKind == CommitteeKind.Village ? input.VillageId : null;
+        return null;
+    }
+
+    private async Task<Result> SaveAsync<T>(ReferenceKind kind, int? id, ReferenceItemInput input, Func<T, AppDbContext, Task<Result?>> apply, CancellationToken ct)
         where T : ReferenceItem, new()
     {
         if (!await IsAdminAsync())
@@ -111,7 +166,11 @@ public sealed class ReferenceAdminService(
         }
 
         item.Name = name;
-        apply(item);
+        if (await apply(item, db) is { } refused)
+        {
+            return refused;
+        }
+
         var detail = oldName is null ? $"{List(kind)}：新增" : oldName == name ? $"{List(kind)}：修改" : $"{List(kind)}：更名，原名“{oldName}”";
         db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.ReferenceChanged, name, detail));
         try
@@ -151,7 +210,12 @@ public sealed class ReferenceAdminService(
     }
 
     /// <summary>The list's name, as the log shows it: 村（社区）与片区, 调解场所.</summary>
-    private static string List(ReferenceKind kind) => LogText.Of(kind == ReferenceKind.Village ? "Nav.Villages" : "Nav.Venues");
+    private static string List(ReferenceKind kind) => LogText.Of(kind switch
+    {
+        ReferenceKind.Village => "Nav.Villages",
+        ReferenceKind.Committee => "Nav.Committees",
+        _ => "Nav.Venues",
+    });
 
     private async Task<bool> IsAdminAsync() => Capability.Administer.Allows(await currentUser.GetActorAsync());
 }

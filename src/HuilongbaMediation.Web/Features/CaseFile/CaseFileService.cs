@@ -59,7 +59,7 @@ public sealed class CaseFileService(
                 a.Id, a.FileName, a.ContentType, a.Size, a.UploadedByName, a.UploadedAtUtc, CaseFileAccess.MayDelete(a, actor)));
         var records = RecordsOf(c).ToLookup(r => r.Item, r => r.Record);
         var entries = Enum.GetValues<CaseFileItem>()
-            .Select(item => new CaseFileEntry(item, [.. records[item].OrderBy(r => r.Date)], [.. attachments[item]]))
+            .Select(item => new CaseFileEntry(item, [.. records[item].OrderBy(r => r.Date)], [.. attachments[item]], CaseFileRequirements.IsRequired(item, c)))
             .ToList();
         return (Result.Made(Ref(c)), new CaseFileView(c.Id, CoverOf(c, category), entries, CaseFileAccess.MayUpload(c, actor)));
     }

@@ -5,10 +5,14 @@ namespace HuilongbaMediation.Web.Features.CaseFile;
 /// <summary>A case's 卷宗 as its page shows and prints it: the cover, the 卷内目录 and what this user may do.</summary>
 public sealed record CaseFileView(int CaseId, CaseFileCover Cover, IReadOnlyList<CaseFileEntry> Entries, bool MayUpload)
 {
-    public int PresentCount => Entries.Count(e => e.IsPresent);
+    /// <summary>The required items that are present (an item this case does not need does not count either way).</summary>
+    public int PresentCount => Entries.Count(e => e.IsRequired && e.IsPresent);
 
-    /// <summary>完整度 in whole percent of the items present.</summary>
-    public int Percent => (int)Math.Round(PresentCount * 100.0 / Entries.Count, MidpointRounding.AwayFromZero);
+    /// <summary>The items this case needs (<see cref="CaseFileRequirements"/>).</summary>
+    public int RequiredCount => Entries.Count(e => e.IsRequired);
+
+    /// <summary>完整度 in whole percent of the required items present.</summary>
+    public int Percent => RequiredCount == 0 ? 100 : (int)Math.Round(PresentCount * 100.0 / RequiredCount, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>
@@ -40,7 +44,8 @@ public enum CaseFileRetention
 }
 
 /// <summary>One line of the 卷内目录: what the system holds for the item and the files filed under it.</summary>
-public sealed record CaseFileEntry(CaseFileItem Item, IReadOnlyList<CaseRecordRef> Records, IReadOnlyList<AttachmentView> Attachments)
+/// <param name="IsRequired">Whether this case needs the item (<see cref="CaseFileRequirements"/>); an item it does not need is shown as such.</param>
+public sealed record CaseFileEntry(CaseFileItem Item, IReadOnlyList<CaseRecordRef> Records, IReadOnlyList<AttachmentView> Attachments, bool IsRequired = true)
 {
     /// <summary>序号</summary>
     public int Number => (int)Item;

@@ -33,7 +33,8 @@ public sealed record CaseDetails(
     ReferralView? Referral,
     IReadOnlyList<CaseTrigger> PermittedTriggers,
     IReadOnlyList<CaseAction> PermittedActions,
-    LedgerView? Ledger = null)
+    LedgerView? Ledger = null,
+    string? Committee = null)
 {
     public MediatorView? Lead => Mediators.FirstOrDefault(m => m.IsLead);
 }

@@ -33,6 +33,9 @@ public sealed record CaseFilter
 
     public int? SourceId { get; init; }
 
+    /// <summary>调解组织: cases handled by this committee.</summary>
+    public int? CommitteeId { get; init; }
+
     public RiskLevel? Risk { get; init; }
 
     /// <summary>超期: in mediation with the due date passed (before today, or before <see cref="StateAsOf"/>).</summary>
@@ -63,6 +66,7 @@ public sealed record CaseFilter
         ["mediator"] = Blank(MediatorId),
         ["mine"] = Mine ? "1" : null,
         ["source"] = Number(SourceId),
+        ["committee"] = Number(CommitteeId),
         ["risk"] = Risk?.ToString(),
         ["overdue"] = Overdue ? "1" : null,
         ["from"] = Date(FiledFrom),
@@ -93,6 +97,7 @@ public sealed record CaseFilter
             MediatorId = Get(q, "mediator"),
             Mine = Get(q, "mine") == "1",
             SourceId = ParseInt(Get(q, "source")),
+            CommitteeId = ParseInt(Get(q, "committee")),
             Risk = Enum.TryParse<RiskLevel>(Get(q, "risk"), ignoreCase: true, out var risk) && Enum.IsDefined(risk) ? risk : null,
             Overdue = Get(q, "overdue") == "1",
             FiledFrom = ParseDate(Get(q, "from")),

@@ -47,6 +47,7 @@ public static class CaseFilterText
         Add(parts, t, "Filter.Mediator", options.Mediators.FirstOrDefault(m => m.Id == f.MediatorId)?.Name);
         Add(parts, f.Mine ? t["List.Mine"].Value : null);
         Add(parts, t, "Filter.Source", options.Sources.FirstOrDefault(s => s.Id == f.SourceId)?.Name);
+        Add(parts, options.Committees.FirstOrDefault(s => s.Id == f.CommitteeId)?.Name);
         Add(parts, t, "Filter.Risk", f.Risk is { } risk ? t[$"Risk.{risk}"].Value : null);
         if (f.FiledFrom is not null || f.FiledTo is not null)
         {

@@ -22,6 +22,9 @@ public sealed class CaseForm
 
     public int? VenueId { get; set; }
 
+    /// <summary>调解组织; null: the village's own committee (the town's for an area) when filed.</summary>
+    public int? CommitteeId { get; set; }
+
     public decimal? AmountInvolved { get; set; }
 
     public int PeopleInvolved { get; set; } = 2;
@@ -50,6 +53,7 @@ public sealed class CaseForm
         VillageId = VillageId ?? 0,
         MediationKindId = MediationKindId ?? 0,
         VenueId = VenueId,
+        CommitteeId = CommitteeId,
         AmountInvolved = AmountInvolved,
         PeopleInvolved = PeopleInvolved,
         RiskLevel = RiskLevel,
@@ -77,15 +81,54 @@ public sealed class PartyForm
 
     public string? CurrentAddress { get; set; }
 
-    public PartyDraft ToDraft() => new()
+    public string? Ethnicity { get; set; }
+
+    /// <summary>出生日期, as the date picker holds it.</summary>
+    public DateTime? BirthDate { get; set; }
+
+    public int? Age { get; set; }
+
+    public string? Occupation { get; set; }
+
+    public string? LegalRepresentative { get; set; }
+
+    public string? LegalRepresentativeTitle { get; set; }
+
+    /// <summary>Whether the form shows the 委托代理人's fields; without it they are not sent.</summary>
+    public bool HasAgent { get; set; }
+
+    public string? AgentName { get; set; }
+
+    public string? AgentRelationship { get; set; }
+
+    public AgentAuthority? AgentAuthority { get; set; }
+
+    public string? AgentScope { get; set; }
+
+    /// <summary>The draft: a person's details for a person, an organisation's for an organisation, the agent only when there is one.</summary>
+    public PartyDraft ToDraft()
     {
-        Role = Role,
-        Kind = Kind,
-        Name = Name,
-        Gender = Kind == PartyKind.Person ? Gender : null,
-        IdNumber = Kind == PartyKind.Person ? IdNumber : null,
-        Phone = Phone,
-        RegisteredAddress = RegisteredAddress,
-        CurrentAddress = CurrentAddress,
-    };
+        var person = Kind == PartyKind.Person;
+        return new()
+        {
+            Role = Role,
+            Kind = Kind,
+            Name = Name,
+            Gender = person ? Gender : null,
+            IdNumber = person ? IdNumber : null,
+            Phone = Phone,
+            RegisteredAddress = RegisteredAddress,
+            CurrentAddress = CurrentAddress,
+            Ethnicity = person ? Ethnicity : null,
+            BirthDate = person && BirthDate is { } born ? DateOnly.FromDateTime(born) : null,
+            Age = person ? Age : null,
+            Occupation = person ? Occupation : null,
+            LegalRepresentative = person ? null : LegalRepresentative,
+            LegalRepresentativeTitle = person ? null : LegalRepresentativeTitle,
+            AgentName = HasAgent ? AgentName : null,
+            AgentRelationship = HasAgent ? AgentRelationship : null,
+            AgentAuthority = HasAgent ? AgentAuthority : null,
+            AgentScope = HasAgent && AgentAuthority == Domain.Cases.AgentAuthority.Special ? AgentScope : null,
+        };
+    }
 }

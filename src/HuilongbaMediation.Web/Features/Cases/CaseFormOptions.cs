@@ -16,7 +16,8 @@ public sealed record CaseOptions(
     IReadOnlyList<Option<int>> MediationKinds,
     IReadOnlyList<Option<int>> Venues,
     IReadOnlyList<Option<int>> ReferralTargets,
-    IReadOnlyList<Option<string>> Mediators);
+    IReadOnlyList<Option<string>> Mediators,
+    IReadOnlyList<Option<int>> Committees);
 
 public sealed class CaseFormOptions(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
@@ -42,7 +43,8 @@ public sealed class CaseFormOptions(IDbContextFactory<AppDbContext> dbFactory, C
             await db.MediationKinds.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.SortOrder).Select(v => new Option<int>(v.Id, v.Name, null)).ToListAsync(ct),
             await db.Venues.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.SortOrder).Select(v => new Option<int>(v.Id, v.Name, null)).ToListAsync(ct),
             await db.ReferralTargets.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.SortOrder).Select(v => new Option<int>(v.Id, v.Name, null)).ToListAsync(ct),
-            mediators);
+            mediators,
+            await db.Committees.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.SortOrder).Select(v => new Option<int>(v.Id, v.Name, null, v.VillageId)).ToListAsync(ct));
     }
 
     /// <summary>The mediators a case of <paramref name="villageId"/> may be given by this actor: the village's own; any for the judicial office.</summary>

@@ -82,6 +82,11 @@ public static class CaseQueries
             cases = cases.Where(c => c.SourceId == source);
         }
 
+        if (filter.CommitteeId is { } committee)
+        {
+            cases = cases.Where(c => c.CommitteeId == committee);
+        }
+
         if (filter.Risk is { } risk)
         {
             cases = cases.Where(c => c.RiskLevel == risk);

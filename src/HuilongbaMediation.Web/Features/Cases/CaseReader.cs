@@ -36,6 +36,7 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             Source = db.CaseSources.Where(v => v.Id == x.SourceId).Select(v => v.Name).Single(),
             Kind = db.MediationKinds.Where(v => v.Id == x.MediationKindId).Select(v => v.Name).Single(),
             Venue = db.Venues.Where(v => v.Id == x.VenueId).Select(v => v.Name).SingleOrDefault(),
+            Committee = db.Committees.Where(v => v.Id == x.CommitteeId).Select(v => v.Name).SingleOrDefault(),
             Target = x.Referral == null ? null : db.ReferralTargets.Where(t => t.Id == x.Referral.TargetId).Select(t => t.Name).SingleOrDefault(),
         }).SingleAsync(ct);
         var venueIds = c.Sessions.Select(s => s.VenueId).Distinct().ToList();
@@ -53,7 +54,8 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             c.Referral is { } r ? new ReferralView(names.Target ?? "", r.Reason, r.Urgent, r.ReferredOn, r.ReceivingBody, r.ReceiptNumber, r.ReturnComment) : null,
             c.PermittedTriggers(actor),
             c.PermittedActions(actor),
-            c.Ledger is { } l ? new LedgerView(l.Label, l.Number, l.Mediators) : null);
+            c.Ledger is { } l ? new LedgerView(l.Label, l.Number, l.Mediators) : null,
+            names.Committee);
         return (Result.Made(new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
     }
 }

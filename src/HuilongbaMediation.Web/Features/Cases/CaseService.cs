@@ -2,6 +2,7 @@ using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.Committees;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -58,6 +59,12 @@ public sealed class CaseService(
         if (references.Count > 0)
         {
             return Result.Invalid(references).Of<CaseRef>();
+        }
+
+        if (draft.CommitteeId is null && (await CommitteeDefaults.LoadAsync(db, ct)).For(draft.VillageId) is { } committee)
+        {
+            // Nobody chose a committee: the village's own handles it (the town's for an area such as the 物流园片区).
+            filed = MediationCase.File(draft with { CommitteeId = committee }, actor, now, ChinaClock.Today(now));
         }
 
         var @case = filed.Value;
@@ -320,6 +327,11 @@ public sealed class CaseService(
         if (draft.VenueId is { } venue && !await db.Venues.AnyAsync(x => x.Id == venue && x.IsActive, ct))
         {
             errors.Add(new(nameof(CaseDraft.VenueId), "请选择调解场所"));
+        }
+
+        if (draft.CommitteeId is { } committee && !await db.Committees.AnyAsync(x => x.Id == committee && x.IsActive, ct))
+        {
+            errors.Add(new(nameof(CaseDraft.CommitteeId), "请选择调解组织"));
         }
 
         return errors;

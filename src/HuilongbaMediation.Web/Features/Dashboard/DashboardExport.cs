@@ -52,7 +52,7 @@ public static class DashboardExport
         return stream.ToArray();
     }
 
-    /// <summary>The tables as the exports write them: villages with the town total, categories, months.</summary>
+    /// <summary>The tables as the exports write them: villages with the town total, categories, committees, months.</summary>
     private static IReadOnlyList<ExportTable> Tables(Statistics statistics, IStringLocalizer<DashboardText> text)
     {
         var figures = FigureColumns.All.Select(c => text[c.Key].Value).ToList();
@@ -68,11 +68,15 @@ public static class DashboardExport
             text["Dashboard.Categories"],
             [text["Dashboard.Name"], .. figures],
             [.. statistics.Categories.Select(c => (IReadOnlyList<object?>)[CategoryName(c, text), .. Values(c.Figures)])]);
+        var committees = new ExportTable(
+            text["Dashboard.Committees"],
+            [text["Dashboard.Name"], .. figures],
+            [.. statistics.Committees.Select(c => (IReadOnlyList<object?>)[c.Name, .. Values(c.Figures)])]);
         var trend = new ExportTable(
             text["Dashboard.Trend"],
             [text["Dashboard.Month"], text[FigureColumns.Filed.Key], text[FigureColumns.Resolved.Key], text[FigureColumns.Referred.Key]],
             [.. statistics.Trend.Select(m => (IReadOnlyList<object?>)[m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Filed.Value, m.Resolved.Value, m.Referred.Value])]);
-        return [villages, categories, trend];
+        return [villages, categories, committees, trend];
     }
 
     private static void Write(CsvWriter csv, IEnumerable<object?> fields)

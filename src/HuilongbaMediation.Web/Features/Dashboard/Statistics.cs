@@ -45,6 +45,9 @@ public sealed record VillageRow(int VillageId, string Name, int ActiveMediators,
 /// <param name="Group">The statistics group the category belongs to, or that this row totals.</param>
 public sealed record CategoryRow(string Name, string? Group, bool IsGroupTotal, Figures Figures);
 
+/// <summary>A mediation committee or station (调解组织) and the figures of the cases it handled.</summary>
+public sealed record CommitteeRow(int CommitteeId, string Name, Figures Figures);
+
 /// <summary>A month of the trend: filed, resolved and referred in that month (within the period).</summary>
 public sealed record MonthRow(DateOnly Month, Figure<int> Filed, Figure<int> Resolved, Figure<int> Referred);
 
@@ -62,4 +65,5 @@ public sealed record Statistics(
     Figures Town,
     Figures Scope,
     IReadOnlyList<CategoryRow> Categories,
-    IReadOnlyList<MonthRow> Trend);
+    IReadOnlyList<MonthRow> Trend,
+    IReadOnlyList<CommitteeRow> Committees);

@@ -9,7 +9,7 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures for a period, counted and summed in SQL: three grouped queries (cases filed, states at the
-/// period's end, concluding events) by village, category and month, and three small ones (villages, categories,
+/// period's end, concluding events) by village, category and month, and four small ones (villages, categories, committees,
 /// the mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
 /// </summary>
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
@@ -43,6 +43,8 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.StatisticsGroup, c.IsActive }).ToListAsync(ct);
+        var committees = await db.Committees.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
         var mediators = await MediatorRoster.ActiveMediatorsByVillageAsync(db, ct);
 
         var byVillage = Totals(cells, c => c.VillageId);
@@ -70,6 +72,13 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             }
         }
 
+        // 调解组织: the committees that handled cases of the scope; an unused (or inactive, unused) one is left out.
+        var byCommittee = Totals(scopeCells.Where(c => c.CommitteeId is not null), c => c.CommitteeId!.Value);
+        var committeeRows = committees
+            .Where(c => byCommittee.ContainsKey(c.Id))
+            .Select(c => new CommitteeRow(c.Id, c.Name, FigureDefinitions.Of(byCommittee[c.Id], scope with { CommitteeId = c.Id }, period)))
+            .ToList();
+
         var byMonth = Totals(scopeCells.Where(c => c.Month is not null), c => c.Month!.Value);
         return new Statistics(
             period,
@@ -79,17 +88,18 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             FigureDefinitions.Of(Tally.Sum(cells.Select(c => c.Tally)), villageOnly is null ? new CaseFilter() : null, period),
             FigureDefinitions.Of(Tally.Sum(scopeCells.Select(c => c.Tally)), scope, period),
             categoryRows,
-            [.. period.Months.Select(m => FigureDefinitions.Month(m, byMonth.GetValueOrDefault(m), scope, period))]);
+            [.. period.Months.Select(m => FigureDefinitions.Month(m, byMonth.GetValueOrDefault(m), scope, period))],
+            committeeRows);
     }
 
     /// <summary>登记: cases filed on a date in the period, by village, category and month of filing.</summary>
     private static async Task<IEnumerable<Cell>> FiledAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct) =>
         (await db.Cases
             .Where(c => c.FiledOn >= period.From && c.FiledOn <= period.To)
-            .GroupBy(c => new { c.VillageId, c.CategoryId, c.FiledOn.Year, c.FiledOn.Month })
-            .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.Year, g.Key.Month, Count = g.Count() })
+            .GroupBy(c => new { c.VillageId, c.CategoryId, c.CommitteeId, c.FiledOn.Year, c.FiledOn.Month })
+            .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(ct))
-        .Select(r => new Cell(r.VillageId, r.CategoryId, new DateOnly(r.Year, r.Month, 1), new Tally { Filed = r.Count }));
+        .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, new DateOnly(r.Year, r.Month, 1), new Tally { Filed = r.Count }));
 
     /// <summary>在办, 移交待审核 and 超期: the open cases by their state at the end of the period (from the history).</summary>
     private static async Task<IEnumerable<Cell>> StatesAtEndAsync(AppDbContext db, StatisticsPeriod period, DateOnly today, CancellationToken ct)
@@ -98,10 +108,10 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         return (await db.Cases
                 .AsOf(period.To, today)
                 .Where(x => open.Contains(x.State))
-                .GroupBy(x => new { x.Case.VillageId, x.Case.CategoryId, x.State, x.Overdue })
-                .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.State, g.Key.Overdue, Count = g.Count() })
+                .GroupBy(x => new { x.Case.VillageId, x.Case.CategoryId, x.Case.CommitteeId, x.State, x.Overdue })
+                .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.State, g.Key.Overdue, Count = g.Count() })
                 .ToListAsync(ct))
-            .Select(r => new Cell(r.VillageId, r.CategoryId, null, new Tally
+            .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, null, new Tally
             {
                 InMediation = r.Count,
                 PendingReview = r.State == CaseStatus.ReferralPending ? r.Count : 0,
@@ -126,16 +136,18 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 On = h.OccurredOn,
                 c.VillageId,
                 c.CategoryId,
+                c.CommitteeId,
                 c.FiledOn,
                 c.AmountInvolved,
                 c.PeopleInvolved,
                 c.RiskLevel,
             })
-            .GroupBy(x => new { x.VillageId, x.CategoryId, x.Action, x.On.Year, x.On.Month })
+            .GroupBy(x => new { x.VillageId, x.CategoryId, x.CommitteeId, x.Action, x.On.Year, x.On.Month })
             .Select(g => new
             {
                 g.Key.VillageId,
                 g.Key.CategoryId,
+                g.Key.CommitteeId,
                 g.Key.Action,
                 g.Key.Year,
                 g.Key.Month,
@@ -149,7 +161,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 Days = g.Sum(x => x.On.DayNumber - x.FiledOn.DayNumber),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new Cell(r.VillageId, r.CategoryId, new DateOnly(r.Year, r.Month, 1), r.Action switch
+        return rows.Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, new DateOnly(r.Year, r.Month, 1), r.Action switch
         {
             nameof(CaseTrigger.Resolve) => new Tally
             {
@@ -173,6 +185,6 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         where TKey : notnull =>
         cells.GroupBy(key).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(c => c.Tally)));
 
-    /// <summary>A tally of one village and category (and month, for filings and events).</summary>
-    private readonly record struct Cell(int VillageId, int CategoryId, DateOnly? Month, Tally Tally);
+    /// <summary>A tally of one village, category and handling committee (and month, for filings and events).</summary>
+    private readonly record struct Cell(int VillageId, int CategoryId, int? CommitteeId, DateOnly? Month, Tally Tally);
 }

@@ -128,6 +128,7 @@ public sealed class LedgerImportService(IDbContextFactory<AppDbContext> dbFactor
         var numbers = batch.Select(r => r.Entry.Source.Number).OfType<string>().Distinct().ToList();
         var takenNumbers = (await db.Cases.Where(c => numbers.Contains(c.Number)).Select(c => c.Number).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var numbering = await CaseNumbering.LoadAsync(db, batch.Select(r => r.Entry.Draft.FiledOn.Year).Distinct().ToList(), ct);
+        var committees = await Committees.CommitteeDefaults.LoadAsync(db, ct);
 
         var present = new List<int>();
         var refused = new List<RefusedRow>();
@@ -142,7 +143,8 @@ public sealed class LedgerImportService(IDbContextFactory<AppDbContext> dbFactor
                 continue;
             }
 
-            var built = MediationCase.Import(entry, importer, now);
+            // A ledger names no committee: the case is its village's committee's (or the town's).
+            var built = MediationCase.Import(entry with { Draft = entry.Draft with { CommitteeId = committees.For(entry.Draft.VillageId) } }, importer, now);
             if (!built.IsOk)
             {
                 refused.Add(new RefusedRow(row.Row, built.Errors.Count > 0 ? string.Join("；", built.Errors.Select(e => e.Message).Distinct()) : built.Message));

@@ -115,4 +115,42 @@ public sealed class ReferenceAdminServiceTests : IAsyncLifetime
         Assert.Equal(6, await db.Villages.CountAsync(v => v.IsActive));
         Assert.False(await db.Villages.AnyAsync(v => v.Name == "改名村" || v.Name == "新村"));
     }
+
+    [Fact]
+    public async Task Committees_are_seeded_one_per_village_and_community_plus_the_town_the_stations_and_the_industry_committees()
+    {
+        _app.SignInAs(UserRole.Admin);
+
+        var rows = await Service.ListAsync(ReferenceKind.Committee);
+
+        await using var db = await _app.DbAsync();
+        var villages = await db.Villages.Where(v => v.Kind != VillageKind.Area).Select(v => new { v.Id, v.Name }).ToListAsync();
+        Assert.All(villages, v => Assert.Single(rows, r => r.CommitteeKind == CommitteeKind.Village && r.VillageId == v.Id && r.Name == $"回龙坝镇{v.Name}人民调解委员会"));
+        Assert.DoesNotContain(rows, r => r.VillageName == "物流园片区");
+        Assert.Contains(rows, r => r.Name == "回龙坝镇人民调解委员会" && r.CommitteeKind == CommitteeKind.Town);
+        Assert.Equal(2, rows.Count(r => r.CommitteeKind == CommitteeKind.Station && r.Name.Contains("红岩市民综合调解站", StringComparison.Ordinal)));
+        Assert.Contains(rows, r => r.Name == "重庆市交通运输人民调解委员会" && r.CommitteeKind == CommitteeKind.Industry);
+        Assert.Contains(rows, r => r.Name == "货运诉调对接工作室" && r.CommitteeKind == CommitteeKind.Industry);
+        Assert.Equal(villages.Count + 5, rows.Count);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_village_committee_only_with_its_village_and_the_kind_is_kept()
+    {
+        _app.SignInAs(UserRole.Admin);
+        await using var db = await _app.DbAsync();
+        var area = await db.Villages.SingleAsync(v => v.Kind == VillageKind.Area);
+        var village = await db.Villages.FirstAsync(v => v.Kind == VillageKind.Village);
+
+        var withoutVillage = await Service.AddAsync(ReferenceKind.Committee, new ReferenceItemInput { Name = "某村调委会", CommitteeKind = CommitteeKind.Village });
+        var ofAnArea = await Service.AddAsync(ReferenceKind.Committee, new ReferenceItemInput { Name = "片区调委会", CommitteeKind = CommitteeKind.Village, VillageId = area.Id });
+        var station = await Service.AddAsync(ReferenceKind.Committee, new ReferenceItemInput { Name = "一站式调解站", CommitteeKind = CommitteeKind.Station, VillageId = village.Id });
+
+        Assert.Equal("村（居）调委会须选择所属村（社区）", withoutVillage.ErrorFor("VillageId"));
+        Assert.Equal("村（居）调委会须选择所属村（社区）", ofAnArea.ErrorFor("VillageId"));
+        Assert.True(station.Succeeded);
+        var rows = await Service.ListAsync(ReferenceKind.Committee);
+        Assert.DoesNotContain(rows, r => r.Name is "某村调委会" or "片区调委会");
+        Assert.Equal((CommitteeKind.Station, (int?)null), (rows[^1].CommitteeKind!.Value, rows[^1].VillageId));
+    }
 }

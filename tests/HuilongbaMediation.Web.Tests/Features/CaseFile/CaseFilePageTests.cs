@@ -17,15 +17,23 @@ public sealed class CaseFilePageTests : MudTestContext
         await using var app = await TestApp.StartAsync(demo: true);
         var c = await AgreedCases.ResolvedAsync(app);
         Services.AddSingleton(app.Get<CaseFileService>());
+        Services.AddSingleton(app.Get<Web.Features.Cases.Documents.DocumentService>());
+        Services.AddSingleton(app.Get<Web.Security.CurrentUser>());
+        Services.AddSingleton(app.Get<Web.Features.CaseFile.Binding.LibreOffice>());
 
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
 
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindAll("[data-testid=case-file-entry]").Count));
-        Assert.Contains("完整度 2/12（17%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("完整度 2/10（20%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
         Assert.Contains("已有", cut.Find("tr[data-item=Agreement] .cf-state").TextContent, StringComparison.Ordinal);
         Assert.Contains("缺", cut.Find("tr[data-item=Evidence] .cf-state").TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/cases/{c.Id}/agreement.docx", cut.Find("tr[data-item=Agreement] a[download]").GetAttribute("href"));
+        Assert.Equal($"/cases/{c.Id}/documents/agreement.docx", cut.Find("tr[data-item=Agreement] a[download]").GetAttribute("href"));
         Assert.Contains("王大明与李小红邻里纠纷", cut.Find("[data-testid=case-file-cover]").TextContent, StringComparison.Ordinal);
+
+        // Every form of the case, as a print view and a Word file: 申请书 … 备考表, the session's record, the agreement and its 司法确认 bundle.
+        cut.WaitForAssertion(() => Assert.Equal(9, cut.FindAll("[data-testid=document-item]").Count));
+        Assert.Contains(cut.FindAll("[data-testid=document-print]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/agreement/print");
+        Assert.Contains(cut.FindAll("[data-testid=document-docx]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/judicial-application.docx");
     }
 
     [Fact]
@@ -34,6 +42,9 @@ public sealed class CaseFilePageTests : MudTestContext
         await using var app = await TestApp.StartAsync(demo: true);
         var c = await AgreedCases.ResolvedAsync(app);
         Services.AddSingleton(app.Get<CaseFileService>());
+        Services.AddSingleton(app.Get<Web.Features.Cases.Documents.DocumentService>());
+        Services.AddSingleton(app.Get<Web.Security.CurrentUser>());
+        Services.AddSingleton(app.Get<Web.Features.CaseFile.Binding.LibreOffice>());
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindComponents<InputFile>().Count));
 
@@ -44,7 +55,7 @@ public sealed class CaseFilePageTests : MudTestContext
         EvidenceInput(cut).UploadFiles(InputFileContent.CreateFromBinary(SampleFiles.Pdf, "证据.pdf"));
         cut.WaitForAssertion(() => Assert.Equal("证据.pdf", cut.Find("tr[data-item=Evidence] a[target=_blank]").TextContent));
         Assert.Empty(cut.FindAll("tr[data-item=Evidence] [data-testid=case-file-error]"));
-        Assert.Contains("完整度 3/12（25%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("完整度 3/10（30%）", cut.Find("[data-testid=case-file-completeness]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,6 +64,9 @@ public sealed class CaseFilePageTests : MudTestContext
         await using var app = await TestApp.StartAsync(demo: true);
         var c = await AgreedCases.ResolvedAsync(app);
         Services.AddSingleton(app.Get<CaseFileService>());
+        Services.AddSingleton(app.Get<Web.Features.Cases.Documents.DocumentService>());
+        Services.AddSingleton(app.Get<Web.Security.CurrentUser>());
+        Services.AddSingleton(app.Get<Web.Features.CaseFile.Binding.LibreOffice>());
         var dialogs = Render<MudBlazor.MudDialogProvider>();
         var cut = Render<CaseFilePage>(p => p.Add(x => x.Id, c.Id));
         cut.WaitForAssertion(() => Assert.Equal(12, cut.FindComponents<InputFile>().Count));

@@ -50,7 +50,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
         var evidence = after.Entries.Single(e => e.Item == CaseFileItem.Evidence);
         Assert.True(evidence.IsPresent);
         Assert.Equal("现场照片说明.pdf", Assert.Single(evidence.Attachments).FileName);
-        Assert.Equal((2, 3, 25), (before.PresentCount, after.PresentCount, after.Percent));
+        Assert.Equal((2, 3, 30), (before.PresentCount, after.PresentCount, after.Percent)); // of the 10 items a resolved case without agent or 司法确认 needs
     }
 
     [Theory]
@@ -222,7 +222,7 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
                 [CaseFileItem.FollowUpRecord] = CaseRecordKind.FollowUp,
             },
             present);
-        Assert.Equal((3, 25), (view.PresentCount, view.Percent));
+        Assert.Equal((3, 30), (view.PresentCount, view.Percent));
     }
 
     [Fact]
@@ -240,6 +240,38 @@ public sealed class CaseFileServiceTests : IAsyncLifetime
             new CaseFileCover(c.Number, "王大明", "李小红", "邻里", cover.Mediators, "张敏", AgreedCases.Today, AgreedCases.Today, CaseFileRetention.Long),
             cover);
         Assert.True(view.MayUpload);
+    }
+
+    [Fact]
+    public async Task Completeness_counts_only_the_items_this_case_needs()
+    {
+        var open = await AgreedCases.AssignedAsync(_app);
+        var resolved = await AgreedCases.ResolvedAsync(_app);
+        var openView = await ViewAsync(open.Id);
+        var resolvedView = await ViewAsync(resolved.Id);
+        var applied = Assert.IsType<CaseRef>((await _app.Get<CaseService>().RecordJudicialConfirmationAsync(
+            resolved.Id, resolved.Version, new JudicialConfirmationInput(true, AgreedCases.Today, "陈家桥人民法庭", null))).Value);
+        var appliedView = await ViewAsync(applied.Id);
+
+        static CaseFileItem[] NotNeeded(CaseFileView v) => [.. v.Entries.Where(e => !e.IsRequired).Select(e => e.Item)];
+        Assert.Equal([CaseFileItem.PowerOfAttorney, CaseFileItem.Agreement, CaseFileItem.PerformanceProof, CaseFileItem.FollowUpRecord, CaseFileItem.JudicialConfirmation], NotNeeded(openView));
+        Assert.Equal([CaseFileItem.PowerOfAttorney, CaseFileItem.JudicialConfirmation], NotNeeded(resolvedView));
+        Assert.Equal([CaseFileItem.PowerOfAttorney], NotNeeded(appliedView));
+        Assert.Equal((7, 10, 11), (openView.RequiredCount, resolvedView.RequiredCount, appliedView.RequiredCount));
+        Assert.Equal((2, 20), (resolvedView.PresentCount, resolvedView.Percent));
+    }
+
+    [Fact]
+    public async Task A_party_with_an_agent_makes_the_power_of_attorney_needed()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        var draft = await Tests.Features.Cases.CaseDrafts.ValidAsync(_app);
+        draft = draft with { Parties = [draft.Parties[0] with { AgentName = "王小明", AgentAuthority = AgentAuthority.General }, draft.Parties[1]] };
+        var c = (await _app.Get<CaseService>().FileAsync(draft)).Value!;
+
+        var view = await ViewAsync(c.Id);
+
+        Assert.True(view.Entries.Single(e => e.Item == CaseFileItem.PowerOfAttorney).IsRequired);
     }
 
     [Fact]

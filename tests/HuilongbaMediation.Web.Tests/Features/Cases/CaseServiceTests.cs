@@ -41,6 +41,33 @@ public sealed class CaseServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_case_goes_to_its_village_committee_the_areas_to_the_town_committee_unless_one_is_chosen_and_the_list_filters_by_it()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+        await using var db = await _app.DbAsync();
+        var committees = await db.Committees.ToDictionaryAsync(c => c.Code!, c => c.Id);
+
+        var village = Done(await Cases.FileAsync(await CaseDrafts.ValidAsync(_app, "wuyunshan")));
+        var area = Done(await Cases.FileAsync(await CaseDrafts.ValidAsync(_app, "wuliuyuan")));
+        var chosen = Done(await Cases.FileAsync((await CaseDrafts.ValidAsync(_app, "wuliuyuan")) with { CommitteeId = committees["freight-studio"] }));
+        var inactive = committees["hongyan-station-2"];
+        await db.Committees.Where(c => c.Id == inactive).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false));
+        var refused = await Cases.FileAsync((await CaseDrafts.ValidAsync(_app)) with { CommitteeId = inactive });
+
+        var stored = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.CommitteeId);
+        Assert.Equal(committees["village-wuyunshan"], stored[village.Id]);
+        Assert.Equal(committees[Web.Data.Seeding.ReferenceData.TownCommittee], stored[area.Id]);
+        Assert.Equal(committees["freight-studio"], stored[chosen.Id]);
+        Assert.Equal("请选择调解组织", refused.Errors.Single(e => e.Field == "CommitteeId").Message);
+        Assert.Equal(3, stored.Count);
+
+        var (_, details) = await _app.Get<CaseReader>().GetAsync(village.Id);
+        Assert.Equal("回龙坝镇五云山村人民调解委员会", details!.Committee);
+        var listed = await _app.Get<CaseListService>().ListAsync(new CaseListRequest(new CaseFilter { CommitteeId = committees[Web.Data.Seeding.ReferenceData.TownCommittee] }));
+        Assert.Equal([area.Id], listed.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task A_village_head_files_a_case_with_a_lead_of_the_village_and_without_one()
     {
         await _app.SignInAsUserAsync("liqiang");

@@ -36,7 +36,7 @@ public sealed class DashboardExportTests : IAsyncLifetime
 
         using var stream = new MemoryStream(DashboardExport.Xlsx(stats, Text));
 
-        Assert.Equal([Text["Dashboard.Villages"].Value, Text["Dashboard.Categories"].Value, Text["Dashboard.Trend"].Value], MiniExcel.GetSheetNames(stream));
+        Assert.Equal([Text["Dashboard.Villages"].Value, Text["Dashboard.Categories"].Value, Text["Dashboard.Committees"].Value, Text["Dashboard.Trend"].Value], MiniExcel.GetSheetNames(stream));
         var villages = Sheet(stream, Text["Dashboard.Villages"]);
         Assert.Equal(stats.Villages.Count + 1, villages.Count);
         foreach (var (row, figures, name) in villages.Zip(stats.Villages.Select(v => v.Figures).Append(stats.Town), stats.Villages.Select(v => v.Name).Append(Text["Dashboard.Town"])))
@@ -53,6 +53,14 @@ public sealed class DashboardExportTests : IAsyncLifetime
         {
             Assert.Equal(DashboardExport.CategoryName(category, Text), row[Text["Dashboard.Name"]]);
             AssertFigures(category.Figures, column => row[Text[column.Key]]);
+        }
+
+        var committees = Sheet(stream, Text["Dashboard.Committees"]);
+        Assert.NotEmpty(stats.Committees);
+        Assert.Equal(stats.Committees.Select(c => c.Name), committees.Select(r => (string)r[Text["Dashboard.Name"]]!));
+        foreach (var (row, committee) in committees.Zip(stats.Committees))
+        {
+            AssertFigures(committee.Figures, column => row[Text[column.Key]]);
         }
 
         var trend = Sheet(stream, Text["Dashboard.Trend"]);

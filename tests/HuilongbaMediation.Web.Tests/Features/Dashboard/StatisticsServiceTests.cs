@@ -58,6 +58,16 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
             Count(c => ids.Contains(c.CategoryId)).AssertEqual(row.Figures, row.Name);
         }
 
+        // 调解组织: each committee's row counts the cases it handled; together they hold every case (each has one).
+        Assert.Equal(stats.Committees.Select(r => r.CommitteeId).Distinct().Count(), stats.Committees.Count);
+        foreach (var row in stats.Committees)
+        {
+            Count(c => c.CommitteeId == row.CommitteeId).AssertEqual(row.Figures, row.Name);
+        }
+
+        Assert.Equal(stats.Town.Filed.Value, stats.Committees.Sum(r => r.Figures.Filed.Value));
+        Assert.Equal(stats.Town.Resolved.Value, stats.Committees.Sum(r => r.Figures.Resolved.Value));
+
         foreach (var month in stats.Trend)
         {
             var first = month.Month < period.From ? period.From : month.Month;
@@ -89,6 +99,16 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
 
         // 聚龙城社区: J's deadline was extended into 2026 before it passed, so it is open but not overdue.
         Assert.Equal((2, 0), (row["聚龙城社区"].InMediation.Value, row["聚龙城社区"].Overdue.Value));
+
+        // 调解组织: the 物流园片区's labour case went to the town's committee, its traffic case to the transport committee,
+        // 大水沟村's labour case to the first 红岩 station; the village committees hold the rest of their villages' cases.
+        var committee = stats.Committees.ToDictionary(c => c.Name, c => c.Figures);
+        Assert.Equal((1, 1), (committee["回龙坝镇人民调解委员会"].Filed.Value, committee["回龙坝镇人民调解委员会"].PendingReview.Value));
+        Assert.Equal((1, 1), (committee["重庆市交通运输人民调解委员会"].Filed.Value, committee["重庆市交通运输人民调解委员会"].Terminated.Value));
+        Assert.Equal((1, 1), (committee["回龙坝镇红岩市民综合调解站（一站）"].Filed.Value, committee["回龙坝镇红岩市民综合调解站（一站）"].Resolved.Value));
+        Assert.Equal((1, 1), (committee["回龙坝镇大水沟村人民调解委员会"].Filed.Value, committee["回龙坝镇大水沟村人民调解委员会"].Declined.Value));
+        Assert.Equal((3, 4), (committee["回龙坝镇五云山村人民调解委员会"].Filed.Value, committee["回龙坝镇五云山村人民调解委员会"].Resolved.Value));
+        Assert.DoesNotContain("回龙坝镇大桥村人民调解委员会", committee.Keys);
 
         // 物流园片区 is a row of its own; 大桥村 has no cases and a row of zeros.
         Assert.Equal((2, 1, 1, 1), (row["物流园片区"].Filed.Value, row["物流园片区"].InMediation.Value, row["物流园片区"].PendingReview.Value, row["物流园片区"].Terminated.Value));
@@ -238,13 +258,13 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_figures_come_from_six_grouped_queries_and_no_case_is_loaded()
+    public async Task The_figures_come_from_seven_queries_and_no_case_is_loaded()
     {
         using var commands = new SqlRecorder();
 
         await Statistics.GetAsync(Year2025);
 
-        Assert.Equal(6, commands.Texts.Count);
+        Assert.Equal(7, commands.Texts.Count);
         Assert.All(commands.Texts.Where(t => t.Contains("FROM \"Cases\"", StringComparison.Ordinal) || t.Contains("FROM \"CaseHistory\"", StringComparison.Ordinal)),
             t => Assert.Contains("GROUP BY", t, StringComparison.Ordinal));
     }

@@ -3,33 +3,28 @@ using HuilongbaMediation.Web.Features.SecurityLog;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 
-/// <summary>The links to a case's documents, for pages and endpoints alike.</summary>
-public static class CaseDocumentLinks
-{
-    public static string AgreementDocx(int caseId) => $"/cases/{caseId}/agreement.docx";
-
-    public static string AgreementPrint(int caseId) => $"/cases/{caseId}/agreement/print";
-}
-
-/// <summary>GET <c>/cases/{id}/agreement.docx</c>, mapped by the case-file feature's registration.</summary>
+/// <summary>GET <c>/cases/{id}/documents/{form}.docx[?record=N]</c>, mapped by the case-file feature's registration.</summary>
 public static class CaseDocumentEndpoints
 {
-    public const string AgreementDocxRoute = "/cases/{id:int}/agreement.docx";
+    public const string DocxRoute = "/cases/{id:int}/documents/{form}.docx";
 
-    public static async Task<IResult> GetAgreementDocxAsync(
-        int id, HttpContext http, AgreementService agreements, SecurityLogWriter log, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> GetDocxAsync(
+        int id, string form, int? record, HttpContext http, DocumentService documents, HttpResponse response, CancellationToken ct)
     {
-        var (result, sheet) = await agreements.GetAsync(http.User, id, ct);
-        if (sheet is null)
+        if (OfficialForms.FromSlug(form) is not { } which)
+        {
+            return Results.NotFound();
+        }
+
+        var who = SecurityActor.Of(http.User, http.Connection.RemoteIpAddress);
+        var (result, file) = await documents.IssueAsync(http.User, who, id, which, record, DocumentIssue.Docx, ct);
+        if (file is null)
         {
             return Refused(result);
         }
 
-        // The agreement carries the parties' full 身份证号 and addresses: who took it is logged.
-        await log.WriteAsync(http, SecurityEventKind.Download, sheet.CaseNumber, AgreementDocument.FileName(sheet.CaseNumber), ct);
-
         response.Headers.CacheControl = "no-store"; // personal data: not for shared caches or the browser's disk cache
-        return Results.File(AgreementDocument.Create(sheet), AgreementDocument.ContentType, AgreementDocument.FileName(sheet.CaseNumber));
+        return Results.File(file.Docx(), SheetDocx.ContentType, file.FileName);
     }
 
     /// <summary>

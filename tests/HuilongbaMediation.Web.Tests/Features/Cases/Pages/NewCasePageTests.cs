@@ -31,6 +31,12 @@ public sealed class NewCasePageTests : CasePageContext
         { "party-phone", "Parties[0].Phone", "联系电话须为手机号或带区号的固定电话" },
         { "party-address-long", "Parties[0].RegisteredAddress", "户籍地址不能超过 200 字" },
         { "no-respondent", "Parties", "至少需要一名申请人和一名被申请人" },
+        { "party-age-range", "Parties[0].Age", "年龄须在 0 到 120 岁之间" },
+        { "party-age-not-the-id-number", "Parties[0].Age", "年龄与出生日期不符" },
+        { "party-occupation-long", "Parties[0].Occupation", "职业不能超过 50 字" },
+        { "party-agent-without-authority", "Parties[0].AgentAuthority", "请选择代理权限" },
+        { "party-agent-special-without-scope", "Parties[0].AgentScope", "请填写特别授权的代理事项" },
+        { "party-agent-without-name", "Parties[0].AgentName", "请填写委托代理人姓名" },
     };
 
     [Theory]
@@ -144,9 +150,62 @@ public sealed class NewCasePageTests : CasePageContext
             case "party-phone": Text(cut, "Parties[0].Phone").Input("12345"); break;
             case "party-address-long": Text(cut, "Parties[0].RegisteredAddress").Input(new string('村', 201)); break;
             case "no-respondent": ChooseAsync(cut, "Parties[1].Role", "申请人").GetAwaiter().GetResult(); break;
+            case "party-age-range": Text(cut, "Parties[0].Age").Change("130"); break;
+            case "party-age-not-the-id-number":
+                Text(cut, "Parties[0].IdNumber").Input("11010519491231002X");
+                Text(cut, "Parties[0].Age").Change("30");
+                break;
+            case "party-occupation-long": Text(cut, "Parties[0].Occupation").Input(new string('农', 51)); break;
+            case "party-agent-without-authority":
+                HasAgent(cut);
+                Text(cut, "Parties[0].AgentName").Input("王小明");
+                break;
+            case "party-agent-special-without-scope":
+                HasAgent(cut);
+                Text(cut, "Parties[0].AgentName").Input("王小明");
+                ChooseAsync(cut, "Parties[0].AgentAuthority", "特别授权").GetAwaiter().GetResult();
+                break;
+            case "party-agent-without-name":
+                HasAgent(cut);
+                ChooseAsync(cut, "Parties[0].AgentAuthority", "一般授权").GetAwaiter().GetResult();
+                break;
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, null);
         }
     }
+
+    /// <summary>Turns on 有委托代理人 for the first party.</summary>
+    private static void HasAgent(IRenderedComponent<NewCase> cut) =>
+        cut.FindAll("[data-testid=party-has-agent] input, input[data-testid=party-has-agent]")[0].Change(true);
+
+    [Fact]
+    public async Task A_persons_details_and_agent_and_an_organisations_representative_are_filed_as_entered()
+    {
+        var cut = await RenderFilledFormAsync();
+        Text(cut, "Parties[0].IdNumber").Input("11010519491231002X");
+        await ChooseAsync(cut, "Parties[0].Ethnicity", "土家族");
+        Text(cut, "Parties[0].Age").Change(IdNumberAge().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Text(cut, "Parties[0].Occupation").Input("农民");
+        HasAgent(cut);
+        Text(cut, "Parties[0].AgentName").Input("王小明");
+        Text(cut, "Parties[0].AgentRelationship").Input("父子");
+        await ChooseAsync(cut, "Parties[0].AgentAuthority", "特别授权");
+        Text(cut, "Parties[0].AgentScope").Input("代为承认、放弃、变更调解请求，签收调解协议书");
+        await ChooseAsync(cut, "Parties[1].Kind", "单位");
+        Text(cut, "Parties[1].LegalRepresentative").Input("赵经理");
+        Text(cut, "Parties[1].LegalRepresentativeTitle").Input("总经理");
+
+        await cut.Find("[data-testid=case-form]").SubmitAsync();
+
+        await using var db = await App.DbAsync();
+        cut.WaitForAssertion(() => Assert.Equal(1, db.Cases.Count()));
+        var parties = await db.Cases.SelectMany(c => c.Parties).OrderBy(p => p.Id).ToListAsync();
+        Assert.Equal(("土家族", IdNumberAge(), "农民"), (parties[0].Ethnicity, parties[0].Age, parties[0].Occupation));
+        Assert.Equal(("王小明", "父子", Domain.Cases.AgentAuthority.Special, "代为承认、放弃、变更调解请求，签收调解协议书"),
+            (parties[0].AgentName, parties[0].AgentRelationship, parties[0].AgentAuthority, parties[0].AgentScope));
+        Assert.Equal((Domain.Cases.PartyKind.Organization, "赵经理", "总经理"), (parties[1].Kind, parties[1].LegalRepresentative, parties[1].LegalRepresentativeTitle));
+    }
+
+    private static int IdNumberAge() => Domain.Common.IdNumber.AgeOn(new DateOnly(1949, 12, 31), Domain.Common.ChinaClock.Today(DateTime.UtcNow));
 
     /// <summary>The message is inside the field's own element, and the field is marked as an error (red), or (parties) in its alert.</summary>
     private static void AssertRefusedBeside(IRenderedComponent<NewCase> cut, string field, string message)
