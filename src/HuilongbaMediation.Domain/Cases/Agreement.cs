@@ -37,6 +37,9 @@ public sealed class Agreement
     /// <summary>生效日期: the signing date unless given otherwise.</summary>
     public DateOnly EffectiveOn { get; private set; }
 
+    /// <summary>协议金额 (元), when the agreement settles an amount.</summary>
+    public decimal? AgreedAmount { get; private set; }
+
     /// <summary>The last day on which the parties may apply for judicial confirmation.</summary>
     public DateOnly JudicialConfirmationDeadline => EffectiveOn.AddDays(JudicialConfirmationDays);
 
@@ -51,5 +54,6 @@ public sealed class Agreement
         PerformanceDeadline = input.PerformanceDeadline,
         SignedOn = input.SignedOn,
         EffectiveOn = input.EffectiveOn ?? input.SignedOn,
+        AgreedAmount = input.AgreedAmount,
     };
 }

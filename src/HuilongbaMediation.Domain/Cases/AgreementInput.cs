@@ -31,4 +31,10 @@ public sealed record AgreementInput
 
     /// <summary>生效日期 when it differs from <see cref="SignedOn"/>.</summary>
     public DateOnly? EffectiveOn { get; init; }
+
+    /// <summary>协议金额 (元): what the agreement settles, which the statistical form sums; not the claim at filing. Optional, ≥ 0.</summary>
+    public decimal? AgreedAmount { get; init; }
+
+    /// <summary>防止群体性上访: the resolution defused a group petition (the statistical form counts it in 件 and 人).</summary>
+    public bool PreventedGroupPetition { get; init; }
 }

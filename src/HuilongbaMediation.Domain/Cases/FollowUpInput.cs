@@ -10,6 +10,8 @@ public sealed record FollowUpInput(DateOnly VisitedOn, PerformanceStatus Perform
 {
     DateOnly? IHistoryData.EventDate => VisitedOn;
 
+    PerformanceStatus? IHistoryData.Performance => Performance;
+
     string IHistoryData.Describe() =>
         $"回访日期 {VisitedOn.ToLabel()}；履行情况：{Performance.ToLabel()}" + (Text.Clean(Notes) is { } notes ? $"；{notes}" : "");
 }

@@ -20,6 +20,9 @@ public sealed class JudicialConfirmation
     /// <summary>The date of the court's decision (<see cref="Result"/>).</summary>
     public DateOnly? DecidedOn { get; private set; }
 
+    /// <summary>裁定结论, once decided.</summary>
+    public JudicialOutcome? Outcome { get; private set; }
+
     internal static JudicialConfirmation From(JudicialConfirmationInput input) => new()
     {
         IntendsToApply = input.IntendsToApply,
@@ -27,5 +30,6 @@ public sealed class JudicialConfirmation
         Court = Text.Clean(input.Court),
         Result = Text.Clean(input.Result),
         DecidedOn = input.DecidedOn,
+        Outcome = input.DecidedOn is null ? null : input.Outcome,
     };
 }

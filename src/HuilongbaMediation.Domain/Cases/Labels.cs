@@ -97,6 +97,13 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    public static string ToLabel(this JudicialOutcome outcome) => outcome switch
+    {
+        JudicialOutcome.Confirmed => "确认有效",
+        JudicialOutcome.Rejected => "驳回申请",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
     public static string ToLabel(this PersonalDataField field) => field switch
     {
         PersonalDataField.IdNumber => "身份证号",

@@ -56,6 +56,8 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/dashboard"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/dashboard/export.xlsx"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/dashboard/export.csv"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
+        ["/reports/monthly"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
+        ["/reports/monthly.xlsx"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/reports/annual"] = Who.JudicialOffice | Who.Admin,
         ["/reports/annual.docx"] = Who.JudicialOffice | Who.Admin,
         ["/import"] = Who.JudicialOffice | Who.Admin,

@@ -105,6 +105,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AgreedAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AgreementKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -136,6 +139,13 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Performance")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreventedGroupPetition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubmissionKey")
                         .HasColumnType("TEXT");
@@ -646,6 +656,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FullTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1107,6 +1120,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                             b1.Property<int>("MediationCaseId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("AgreedAmount")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<DateOnly>("EffectiveOn")
                                 .HasColumnType("TEXT");
 
@@ -1167,6 +1183,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                             b1.Property<bool>("IntendsToApply")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Result")
                                 .HasMaxLength(500)

@@ -33,6 +33,27 @@ public sealed record CaseFilter
 
     public int? SourceId { get; init; }
 
+    /// <summary>A group of sources of the statistical form (<see cref="SourceGroups"/>: 当事人申请, 主动调解, 委托移送).</summary>
+    public string? SourceGroup { get; init; }
+
+    /// <summary>调解类型 (mediation kind).</summary>
+    public int? KindId { get; init; }
+
+    /// <summary>调解场所: the venue the case was mediated at.</summary>
+    public int? VenueId { get; init; }
+
+    /// <summary>At least this many people involved (5: 群体性纠纷).</summary>
+    public int? MinPeople { get; init; }
+
+    /// <summary>
+    /// 司法确认: cases whose parties applied (<see cref="JudicialApplied"/>) or whose application was decided with this
+    /// outcome (<c>Confirmed</c>, <c>Rejected</c>) between <see cref="EventFrom"/> and <see cref="EventTo"/>.
+    /// </summary>
+    public string? Judicial { get; init; }
+
+    /// <summary>The <see cref="Judicial"/> value of an application made in the period.</summary>
+    public const string JudicialApplied = "Applied";
+
     public RiskLevel? Risk { get; init; }
 
     /// <summary>超期: in mediation with the due date passed (before today, or before <see cref="StateAsOf"/>).</summary>
@@ -63,6 +84,11 @@ public sealed record CaseFilter
         ["mediator"] = Blank(MediatorId),
         ["mine"] = Mine ? "1" : null,
         ["source"] = Number(SourceId),
+        ["sourceGroup"] = Blank(SourceGroup),
+        ["kind"] = Number(KindId),
+        ["venue"] = Number(VenueId),
+        ["people"] = Number(MinPeople),
+        ["judicial"] = Blank(Judicial),
         ["risk"] = Risk?.ToString(),
         ["overdue"] = Overdue ? "1" : null,
         ["from"] = Date(FiledFrom),
@@ -93,6 +119,11 @@ public sealed record CaseFilter
             MediatorId = Get(q, "mediator"),
             Mine = Get(q, "mine") == "1",
             SourceId = ParseInt(Get(q, "source")),
+            SourceGroup = Get(q, "sourceGroup"),
+            KindId = ParseInt(Get(q, "kind")),
+            VenueId = ParseInt(Get(q, "venue")),
+            MinPeople = ParseInt(Get(q, "people")),
+            Judicial = Get(q, "judicial"),
             Risk = Enum.TryParse<RiskLevel>(Get(q, "risk"), ignoreCase: true, out var risk) && Enum.IsDefined(risk) ? risk : null,
             Overdue = Get(q, "overdue") == "1",
             FiledFrom = ParseDate(Get(q, "from")),

@@ -14,6 +14,7 @@ public static class DashboardRegistration
         services
             .AddScoped<StatisticsService>()
             .AddScoped<AnnualReportService>()
+            .AddScoped<MonthlyForm.MonthlyFormService>()
             .AddScoped<DemoCaseGenerator>();
 
     public static void MapOversightEndpoints(this IEndpointRouteBuilder endpoints)
@@ -23,6 +24,8 @@ public static class DashboardRegistration
             .RequireAuthorization(Policies.Oversight);
         endpoints.MapGet("/dashboard/export.csv", (HttpContext http, StatisticsService statistics, IStringLocalizer<DashboardText> text, TimeProvider clock, SecurityLogWriter log) =>
                 OversightEndpoints.DashboardExportAsync(http, statistics, text, clock, log, xlsx: false))
+            .RequireAuthorization(Policies.Oversight);
+        endpoints.MapGet("/reports/monthly.xlsx", OversightEndpoints.StatisticalFormAsync)
             .RequireAuthorization(Policies.Oversight);
         endpoints.MapGet("/reports/annual.docx", OversightEndpoints.AnnualReportAsync)
             .RequireAuthorization(Policies.AnnualReport);

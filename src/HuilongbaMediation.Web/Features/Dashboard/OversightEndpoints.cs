@@ -37,6 +37,25 @@ internal static class OversightEndpoints
             : Results.File(DashboardExport.Csv(figures, text), DashboardExport.CsvContentType, name + ".csv");
     }
 
+    /// <summary>人民调解工作统计表 as .xlsx (<c>?period=2026-03</c>, <c>2026-Q1</c> or <c>2026</c>), as the signed-in user may see it.</summary>
+    public static async Task<IResult> StatisticalFormAsync(HttpContext http, MonthlyForm.MonthlyFormService forms, SecurityLogWriter log)
+    {
+        if (MonthlyForm.FormPeriod.Parse(http.Request.Query["period"]) is not { } period)
+        {
+            return Results.BadRequest("统计期间无效：请用 2026-03、2026-Q1 或 2026 的格式");
+        }
+
+        if (await forms.GetAsync(http.User.ToActor(), period, http.RequestAborted) is not { } form)
+        {
+            return Results.Forbid();
+        }
+
+        var name = MonthlyForm.StatisticalFormWorkbook.FileName(form);
+        await log.WriteAsync(http, SecurityEventKind.Export, name, http.Request.QueryString.Value?.TrimStart('?'), http.RequestAborted);
+        var unit = form.Town is null ? $"回龙坝镇{form.Rows[0].Name}人民调解委员会" : "回龙坝镇司法所";
+        return Results.File(MonthlyForm.StatisticalFormWorkbook.Create(form, unit), MonthlyForm.StatisticalFormWorkbook.ContentType, name);
+    }
+
     public static async Task<IResult> AnnualReportAsync(HttpContext http, AnnualReportService reports, TimeProvider clock, SecurityLogWriter log)
     {
         var year = http.Request.Query["year"].ToString() is { Length: > 0 } given

@@ -1,0 +1,161 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.Dashboard;
+using HuilongbaMediation.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Features.MonthlyForm;
+
+/// <summary>A village's (or the town's) line of the form: a figure per column, each with the link to its cases.</summary>
+/// <param name="VillageId">Null for the town total.</param>
+public sealed record FormRow(int? VillageId, string Name, IReadOnlyList<Figure<decimal?>> Cells);
+
+/// <summary>
+/// 人民调解工作统计表 for a period as one user may see it: the judicial office and admins a line per village or area and
+/// the town total; a village head their own village's line only.
+/// </summary>
+public sealed record StatisticalForm(FormPeriod Period, IReadOnlyList<FormColumn> Columns, IReadOnlyList<FormRow> Rows)
+{
+    /// <summary>The town total, when this user sees it.</summary>
+    public FormRow? Town => Rows.FirstOrDefault(r => r.VillageId is null);
+}
+
+/// <summary>
+/// The statistical form's figures for a month, quarter or year: six grouped queries (filed cases, resolutions, the other
+/// outcomes, follow-ups, judicial confirmations, the mediators), summed per column as <see cref="FormFigures"/> defines.
+/// </summary>
+public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
+{
+    /// <summary>The form for the signed-in user; null when they may not see it.</summary>
+    public async Task<StatisticalForm?> GetAsync(FormPeriod period, CancellationToken ct = default) =>
+        await GetAsync(await currentUser.GetActorAsync(), period, ct);
+
+    public async Task<StatisticalForm?> GetAsync(Actor? actor, FormPeriod period, CancellationToken ct = default)
+    {
+        if (!Capability.Oversight.Allows(actor))
+        {
+            return null;
+        }
+
+        var villageOnly = actor!.Role == UserRole.VillageHead ? actor.VillageId : null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reference = await ReferenceAsync(db, ct);
+        var data = await DataAsync(db, period.Period, ct);
+        var columns = FormFigures.Columns(reference);
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+            .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
+
+        FormRow Row(int? villageId, string name, FormData rows)
+        {
+            var scope = new CaseFilter { VillageId = villageId };
+            return new FormRow(villageId, name, [.. columns.Select(c => new Figure<decimal?>(c.Value(rows), c.DrillDown?.Invoke(scope, period.Period)))]);
+        }
+
+        var withData = data.Filed.Select(r => r.VillageId).Concat(data.Resolved.Select(r => r.VillageId)).ToHashSet();
+        var rows = villages
+            .Where(v => villageOnly is null ? v.IsActive || withData.Contains(v.Id) : v.Id == villageOnly)
+            .Select(v => Row(v.Id, v.Name, data.For(v.Id)))
+            .ToList();
+        if (villageOnly is null)
+        {
+            rows.Add(Row(null, "全镇合计", data));
+        }
+
+        return new StatisticalForm(period, columns, rows);
+    }
+
+    private static async Task<FormReference> ReferenceAsync(AppDbContext db, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.StatisticsGroup, c.IsActive }).ToListAsync(ct);
+        var sources = await db.CaseSources.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.Code, c.IsActive }).ToListAsync(ct);
+        var venues = await db.Venues.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
+        var kinds = await db.MediationKinds.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
+
+        // A withdrawn row keeps its column: the form's columns are the same every month, and old cases still point at it.
+        return new FormReference(
+            [.. categories.Select(c => (c.Id, c.Name, c.StatisticsGroup))],
+            [.. sources.Select(c => (c.Id, c.Name, c.Code))],
+            [.. venues.Select(c => (c.Id, c.Name))],
+            [.. kinds.Select(c => (c.Id, c.Name))]);
+    }
+
+    private static async Task<FormData> DataAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        const int group = FormFigures.GroupDisputePeople;
+        const RiskLevel high = FigureDefinitions.PreventedCriminalRisk;
+
+        var filed = (await db.Cases.AsNoTracking()
+                .Where(c => c.FiledOn >= from && c.FiledOn <= to)
+                .GroupBy(c => new { c.VillageId, c.CategoryId, c.SourceId, c.MediationKindId, Group = c.PeopleInvolved >= group })
+                .Select(g => new { g.Key, Cases = g.Count(), People = g.Sum(c => c.PeopleInvolved) })
+                .ToListAsync(ct))
+            .Select(r => new FiledRow(r.Key.VillageId, r.Key.CategoryId, r.Key.SourceId, r.Key.MediationKindId, r.Key.Group, r.Cases, r.People))
+            .ToList();
+
+        var resolved = (await db.CaseHistory.AsNoTracking()
+                .Where(CaseQueries.Events(nameof(CaseTrigger.Resolve), from, to))
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
+                {
+                    c.VillageId,
+                    c.VenueId,
+                    h.AgreementKind,
+                    h.PreventedGroupPetition,
+                    High = c.RiskLevel == high,
+                    c.PeopleInvolved,
+                    Agreed = h.AgreedAmount ?? 0m,
+                })
+                .GroupBy(x => new { x.VillageId, x.VenueId, x.AgreementKind, x.PreventedGroupPetition, x.High })
+                .Select(g => new { g.Key, Events = g.Count(), People = g.Sum(x => x.PeopleInvolved), Agreed = g.Sum(x => x.Agreed) })
+                .ToListAsync(ct))
+            .Select(r => new ResolvedRow(r.Key.VillageId, r.Key.VenueId, r.Key.AgreementKind, r.Key.PreventedGroupPetition, r.Key.High, r.Events, r.People, (long)(r.Agreed * 100m)))
+            .ToList();
+
+        var outcomes = (await db.CaseHistory.AsNoTracking()
+                .Where(CaseQueries.Events(CaseQueries.AnyOf(nameof(CaseTrigger.ApproveReferral), nameof(CaseTrigger.Terminate)), from, to))
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Action })
+                .GroupBy(x => new { x.VillageId, x.Action })
+                .Select(g => new { g.Key, Events = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new OutcomeRow(r.Key.VillageId, r.Key.Action, r.Events))
+            .ToList();
+
+        var followUps = (await db.CaseHistory.AsNoTracking()
+                .Where(CaseQueries.Events(nameof(CaseAction.RecordFollowUp), from, to))
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Performance })
+                .GroupBy(x => new { x.VillageId, x.Performance })
+                .Select(g => new { g.Key, Visits = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new FollowUpRow(r.Key.VillageId, r.Key.Performance, r.Visits))
+            .ToList();
+
+        var applied = await db.Cases.AsNoTracking()
+            .Where(c => c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to)
+            .GroupBy(c => c.VillageId)
+            .Select(g => new { VillageId = g.Key, Cases = g.Count() })
+            .ToListAsync(ct);
+        var decided = await db.Cases.AsNoTracking()
+            .Where(c => c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to)
+            .GroupBy(c => new { c.VillageId, c.JudicialConfirmation!.Outcome })
+            .Select(g => new { g.Key.VillageId, g.Key.Outcome, Cases = g.Count() })
+            .ToListAsync(ct);
+        List<JudicialRow> judicial =
+        [
+            .. applied.Select(r => new JudicialRow(r.VillageId, null, r.Cases)),
+            .. decided.Select(r => new JudicialRow(r.VillageId, r.Outcome, r.Cases)),
+        ];
+
+        var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
+        var mediators = (await db.Users.AsNoTracking()
+                .Where(u => u.IsActive && u.VillageId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
+                .GroupBy(u => new { VillageId = u.VillageId!.Value, u.FullTime })
+                .Select(g => new { g.Key, People = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new MediatorRow(r.Key.VillageId, r.Key.FullTime, r.People))
+            .ToList();
+
+        return new FormData(filed, resolved, outcomes, followUps, judicial, mediators);
+    }
+}
