@@ -36,6 +36,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Import.LedgerAlias> LedgerAliases => Set<Features.Import.LedgerAlias>();
 
+    public DbSet<Domain.Sweeps.Sweep> Sweeps => Set<Domain.Sweeps.Sweep>();
+
+    public DbSet<Domain.Sweeps.SweepFinding> SweepFindings => Set<Domain.Sweeps.SweepFinding>();
+
+    public DbSet<Domain.Trainings.Training> Trainings => Set<Domain.Trainings.Training>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -56,6 +56,8 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/dashboard"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/dashboard/export.xlsx"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/dashboard/export.csv"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
+        ["/sweeps"] = Who.Mediator | Who.OtherVillageMediator | Who.VillageHead | Who.JudicialOffice,
+        ["/trainings"] = Who.JudicialOffice,
         ["/reports/monthly"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/reports/monthly.xlsx"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/reports/annual"] = Who.JudicialOffice | Who.Admin,

@@ -20,6 +20,8 @@ public static class Navigation
         new("/cases", "Nav.Cases", Icons.Material.Outlined.FolderOpen, Capability.SignedIn, ExactMatch: true),
         new("/referrals", "Nav.Referrals", Icons.Material.Outlined.FactCheck, Capability.ReviewReferrals),
         new("/dashboard", "Nav.Dashboard", Icons.Material.Outlined.Insights, Capability.Oversight),
+        new("/sweeps", "Nav.Sweeps", Icons.Material.Outlined.TravelExplore, Capability.RecordSweeps),
+        new("/trainings", "Nav.Trainings", Icons.Material.Outlined.School, Capability.RecordTrainings),
         new("/reports/monthly", "Nav.MonthlyForm", Icons.Material.Outlined.TableChart, Capability.Oversight),
         new("/reports/annual", "Nav.AnnualReport", Icons.Material.Outlined.Description, Capability.AnnualReport),
         new("/import", "Nav.Import", Icons.Material.Outlined.UploadFile, Capability.ImportLedgers),

@@ -63,6 +63,12 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             db.ChangeTracker.Clear();
         }
 
+        if (scale == 1)
+        {
+            DemoMonthlyWork.Add(db, town.Office, town.Mediators, town.Villages, town.Categories, nowUtc);
+            await db.SaveChangesAsync(ct);
+        }
+
         await tx.CommitAsync(ct);
         Generated(cases.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return cases.Count;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace HuilongbaMediation.Web.Features.Admin;
 
 public sealed record UserRow(
-    string Id, string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName, bool IsActive, bool IsLockedOut, bool FullTime = false);
+    string Id, string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName, bool IsActive, bool IsLockedOut, bool FullTime = false, int TrainingsThisYear = 0);
 
 /// <summary>A new user, or the editable part of an existing one (user name and password are set on creation only).</summary>
 public sealed class UserInput
@@ -69,9 +69,10 @@ public sealed partial class UserAdminService(
             })
             .ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
+        var trainings = await Trainings.TrainingService.CountsAsync(db, Domain.Common.ChinaClock.Today(now.UtcDateTime).Year, ct);
         return rows.Select(u => new UserRow(
                 u.Id, u.UserName!, u.DisplayName, Enum.TryParse<UserRole>(u.Role, out var role) ? role : UserRole.Mediator,
-                u.VillageId, u.VillageName, u.IsActive, u.LockoutEnd > now, u.FullTime))
+                u.VillageId, u.VillageName, u.IsActive, u.LockoutEnd > now, u.FullTime, trainings.GetValueOrDefault(u.Id)))
             .ToList();
     }
 

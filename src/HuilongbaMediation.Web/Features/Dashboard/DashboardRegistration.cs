@@ -15,6 +15,8 @@ public static class DashboardRegistration
             .AddScoped<StatisticsService>()
             .AddScoped<AnnualReportService>()
             .AddScoped<MonthlyForm.MonthlyFormService>()
+            .AddScoped<Sweeps.SweepService>()
+            .AddScoped<Trainings.TrainingService>()
             .AddScoped<DemoCaseGenerator>();
 
     public static void MapOversightEndpoints(this IEndpointRouteBuilder endpoints)

@@ -16,7 +16,9 @@ internal sealed record FormData(
     IReadOnlyList<OutcomeRow> Outcomes,
     IReadOnlyList<FollowUpRow> FollowUps,
     IReadOnlyList<JudicialRow> Judicial,
-    IReadOnlyList<MediatorRow> Mediators)
+    IReadOnlyList<MediatorRow> Mediators,
+    IReadOnlyList<SweepRow> Sweeps,
+    IReadOnlyList<TrainingRow> Trainings)
 {
     public FormData For(int villageId) => new(
         [.. Filed.Where(r => r.VillageId == villageId)],
@@ -24,7 +26,9 @@ internal sealed record FormData(
         [.. Outcomes.Where(r => r.VillageId == villageId)],
         [.. FollowUps.Where(r => r.VillageId == villageId)],
         [.. Judicial.Where(r => r.VillageId == villageId)],
-        [.. Mediators.Where(r => r.VillageId == villageId)]);
+        [.. Mediators.Where(r => r.VillageId == villageId)],
+        [.. Sweeps.Where(r => r.VillageId == villageId)],
+        [.. Trainings.Where(r => r.VillageId == villageId)]);
 }
 
 /// <summary>Cases filed in the period, by what the form splits them by.</summary>
@@ -45,6 +49,18 @@ internal sealed record JudicialRow(int VillageId, JudicialOutcome? Outcome, int 
 
 /// <summary>Active mediators of a village, 专职 or 兼职.</summary>
 internal sealed record MediatorRow(int VillageId, bool FullTime, int People);
+
+/// <summary>
+/// A village's sweeps: rounds swept and disputes found in the period (by the sweep's date), and findings prevented or
+/// filed as cases in the period (by the date that was done).
+/// </summary>
+internal sealed record SweepRow(int VillageId, int Sweeps, int Found, int Prevented, int Filed);
+
+/// <summary>
+/// Trainings in the period: for the town (<c>VillageId</c> null) the trainings held and the mediators trained; for a
+/// village, the trainings its mediators attended and how many of them attended.
+/// </summary>
+internal sealed record TrainingRow(int? VillageId, int Trainings, int Mediators);
 
 /// <summary>The reference rows the form has a column for, in their order.</summary>
 internal sealed record FormReference(
@@ -85,6 +101,8 @@ public static class FormFigures
     public const string TenThousandYuan = "万元";
     public const string Percent = "%";
     public const string Visits = "件次";
+    public const string Times = "次";
+    public const string Sessions = "场";
 
     /// <summary>群体性纠纷: 5 or more people involved (DOMAIN.md, a case's 涉及人数).</summary>
     public const int GroupDisputePeople = 5;
@@ -107,7 +125,8 @@ public static class FormFigures
         const string prevention = "预防激化";
         const string judicial = "司法确认（件）";
         const string performance = "协议履行";
-        const string organisation = "组织队伍（人）";
+        const string organisation = "组织队伍";
+        const string sweeps = "矛盾纠纷排查";
 
         var columns = new List<FormColumn>
         {
@@ -191,9 +210,15 @@ public static class FormFigures
                 Value = d => Rate(d.FollowUps.Where(r => r.Performance == PerformanceStatus.Full).Sum(r => r.Visits), d.FollowUps.Sum(r => r.Visits)),
                 DrillDown = (s, p) => Events(s, p, nameof(CaseAction.RecordFollowUp)),
             },
+            new(sweeps, "排查次数", Times) { Value = d => d.Sweeps.Sum(r => r.Sweeps) },
+            new(sweeps, "排查发现纠纷", Cases) { Value = d => d.Sweeps.Sum(r => r.Found) },
+            new(sweeps, "化解（防止）纠纷", Cases) { Value = d => d.Sweeps.Sum(r => r.Prevented) },
+            new(sweeps, "转为案件", Cases) { Value = d => d.Sweeps.Sum(r => r.Filed) },
             new(organisation, "人民调解员", People) { Value = d => d.Mediators.Sum(r => r.People) },
             new(organisation, "专职", People) { Value = d => d.Mediators.Where(r => r.FullTime).Sum(r => r.People) },
             new(organisation, "兼职", People) { Value = d => d.Mediators.Where(r => !r.FullTime).Sum(r => r.People) },
+            new(organisation, "开展培训", Sessions) { Value = d => d.Trainings.Sum(r => r.Trainings) },
+            new(organisation, "参训调解员", People) { Value = d => d.Trainings.Sum(r => r.Mediators) },
         ]);
         return columns;
     }

@@ -1,5 +1,6 @@
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Sweeps;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Dashboard;
@@ -60,7 +61,8 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .ToList();
         if (villageOnly is null)
         {
-            rows.Add(Row(null, "全镇合计", data));
+            // The town's trainings are the trainings held, not the sum of the villages' (one training serves several).
+            rows.Add(Row(null, "全镇合计", data with { Trainings = [.. data.Trainings.Where(t => t.VillageId is null)] }));
         }
 
         return new StatisticalForm(period, columns, rows);
@@ -156,6 +158,37 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .Select(r => new MediatorRow(r.Key.VillageId, r.Key.FullTime, r.People))
             .ToList();
 
-        return new FormData(filed, resolved, outcomes, followUps, judicial, mediators);
+        var sweeps = await db.Sweeps.AsNoTracking()
+            .Where(s => s.SweptOn >= from && s.SweptOn <= to)
+            .GroupBy(s => s.VillageId)
+            .Select(g => new { VillageId = g.Key, Sweeps = g.Count(), Found = g.Sum(s => s.Findings.Count) })
+            .ToListAsync(ct);
+        var settled = await db.SweepFindings.AsNoTracking()
+            .Where(f => f.SettledOn >= from && f.SettledOn <= to)
+            .Join(db.Sweeps, f => f.SweepId, s => s.Id, (f, s) => new { s.VillageId, f.Outcome })
+            .GroupBy(x => new { x.VillageId, x.Outcome })
+            .Select(g => new { g.Key.VillageId, g.Key.Outcome, Count = g.Count() })
+            .ToListAsync(ct);
+        List<SweepRow> sweepRows =
+        [
+            .. sweeps.Select(r => new SweepRow(r.VillageId, r.Sweeps, r.Found, 0, 0)),
+            .. settled.Select(r => new SweepRow(r.VillageId, 0, 0, r.Outcome == FindingOutcome.Prevented ? r.Count : 0, r.Outcome == FindingOutcome.CaseFiled ? r.Count : 0)),
+        ];
+
+        var attendance = await db.Trainings.AsNoTracking()
+            .Where(t => t.HeldOn >= from && t.HeldOn <= to)
+            .SelectMany(t => t.Attendees.Select(a => new { a.TrainingId, a.UserId }))
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.TrainingId, a.UserId, u.VillageId })
+            .Distinct()
+            .ToListAsync(ct);
+        var held = await db.Trainings.AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to, ct);
+        List<TrainingRow> trainings =
+        [
+            new(null, held, attendance.Select(a => a.UserId).Distinct().Count()),
+            .. attendance.Where(a => a.VillageId is not null).GroupBy(a => a.VillageId)
+                .Select(g => new TrainingRow(g.Key, g.Select(a => a.TrainingId).Distinct().Count(), g.Select(a => a.UserId).Distinct().Count())),
+        ];
+
+        return new FormData(filed, resolved, outcomes, followUps, judicial, mediators, sweepRows, trainings);
     }
 }

@@ -82,6 +82,7 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
         Assert.True(Town("调解成功") > 0);
         Assert.True(Town("人民调解员") > 0);
         Assert.True(Town("专职") > 0);
+        Assert.True(Town("排查次数") > 0);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
         var town = form.Town!;
         decimal? Town(string group, string label) => town.Cells[form.Columns.ToList().FindIndex(c => c.Group.StartsWith(group, StringComparison.Ordinal) && c.Label == label)].Value;
         Assert.All(
-            new[] { ("纠纷受理", "群体性纠纷"), ("纠纷来源", "委托移送"), ("纠纷来源", "当事人申请"), ("调解结果", "协议金额"), ("预防激化", "防止群体性上访"), ("预防激化", "防止民转刑"), ("司法确认", "确认有效"), ("协议履行", "全部履行") },
+            new[] { ("矛盾纠纷排查", "排查发现纠纷"), ("矛盾纠纷排查", "化解（防止）纠纷"), ("组织队伍", "开展培训"), ("纠纷受理", "群体性纠纷"), ("纠纷来源", "委托移送"), ("纠纷来源", "当事人申请"), ("调解结果", "协议金额"), ("预防激化", "防止群体性上访"), ("预防激化", "防止民转刑"), ("司法确认", "确认有效"), ("协议履行", "全部履行") },
             f => Assert.True(Town(f.Item1, f.Item2) > 0, $"{f.Item1}/{f.Item2} is 0 in the demo year"));
         Assert.InRange(Town("协议履行", "履行率")!.Value, 1m, 100m);
         Assert.Equal(Town("纠纷受理", "受理纠纷"), form.Columns.Select((c, i) => (c, i)).Where(x => x.c.Group.StartsWith("调解类型", StringComparison.Ordinal)).Sum(x => town.Cells[x.i].Value));
@@ -215,6 +216,9 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
         private Dictionary<int, string> _venues = [];
         private Dictionary<int, string> _kinds = [];
         private List<(int VillageId, bool FullTime)> _mediators = [];
+        private List<HuilongbaMediation.Domain.Sweeps.Sweep> _sweeps = [];
+        private List<HuilongbaMediation.Domain.Trainings.Training> _trainings = [];
+        private Dictionary<string, int?> _userVillages = [];
 
         public static async Task<Direct> LoadAsync(AppDbContext db, List<MediationCase> cases, DateOnly from, DateOnly to)
         {
@@ -231,6 +235,9 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 _venues = await db.Venues.ToDictionaryAsync(c => c.Id, c => c.Name),
                 _kinds = await db.MediationKinds.ToDictionaryAsync(c => c.Id, c => c.Name),
                 _mediators = [.. users.Where(u => u.IsActive && u.VillageId is not null && mediatorIds.Contains(u.Id)).Select(u => (u.VillageId!.Value, u.FullTime))],
+                _sweeps = await db.Sweeps.Include(x => x.Findings).ToListAsync(),
+                _trainings = await db.Trainings.Include(x => x.Attendees).ToListAsync(),
+                _userVillages = users.ToDictionary(u => u.Id, u => u.VillageId),
             };
         }
 
@@ -248,6 +255,10 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
             string? Performance(HistoryEntry h) => Json(h).GetProperty("Performance").GetString();
             decimal? Rate(int part, int whole) => whole == 0 ? null : 100m * part / whole;
             bool InPeriod(DateOnly? d) => d >= _from && d <= _to;
+            var ofVillage = _sweeps.Where(x => villageId is null || x.VillageId == villageId).ToList();
+            var swept = ofVillage.Where(x => InPeriod(x.SweptOn));
+            var settled = ofVillage.SelectMany(x => x.Findings).Where(x => InPeriod(x.SettledOn));
+            var held = _trainings.Where(t => InPeriod(t.HeldOn));
 
             return (group, label) switch
             {
@@ -279,6 +290,12 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 ("协议履行", "部分履行") => visits.Count(e => Performance(e.Entry) == "Partial"),
                 ("协议履行", "未履行") => visits.Count(e => Performance(e.Entry) == "None"),
                 ("协议履行", "履行率") => Rate(visits.Count(e => Performance(e.Entry) == "Full"), visits.Count),
+                ("矛盾纠纷", "排查次数") => swept.Count(),
+                ("矛盾纠纷", "排查发现纠纷") => swept.Sum(x => x.Findings.Count),
+                ("矛盾纠纷", "化解（防止）纠纷") => settled.Count(x => x.Outcome == HuilongbaMediation.Domain.Sweeps.FindingOutcome.Prevented),
+                ("矛盾纠纷", "转为案件") => settled.Count(x => x.Outcome == HuilongbaMediation.Domain.Sweeps.FindingOutcome.CaseFiled),
+                ("组织队伍", "开展培训") => held.Count(t => villageId is null || t.Attendees.Any(a => _userVillages[a.UserId] == villageId)),
+                ("组织队伍", "参训调解员") => held.SelectMany(t => t.Attendees).Where(a => villageId is null || _userVillages[a.UserId] == villageId).Select(a => a.UserId).Distinct().Count(),
                 ("组织队伍", "人民调解员") => mediators.Count,
                 ("组织队伍", "专职") => mediators.Count(m => m.FullTime),
                 ("组织队伍", "兼职") => mediators.Count(m => !m.FullTime),
