@@ -42,6 +42,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Trainings.Training> Trainings => Set<Domain.Trainings.Training>();
 
+    public DbSet<Domain.Months.MonthSignOff> MonthSignOffs => Set<Domain.Months.MonthSignOff>();
+
+    public DbSet<Domain.Months.ClosedMonth> ClosedMonths => Set<Domain.Months.ClosedMonth>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

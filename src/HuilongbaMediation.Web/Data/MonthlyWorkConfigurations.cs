@@ -1,4 +1,5 @@
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Months;
 using HuilongbaMediation.Domain.Reference;
 using HuilongbaMediation.Domain.Sweeps;
 using HuilongbaMediation.Domain.Trainings;
@@ -65,5 +66,43 @@ internal sealed class TrainingAttendanceConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.DisplayName).HasMaxLength(CaseValidator.NameMaxLength).IsRequired();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.UserId, a.TrainingId }).IsUnique().HasDatabaseName("IX_TrainingAttendees_OfMediator");
+    }
+}
+
+/// <summary>台账清零: one sign-off per village and month, with a reason per case still open.</summary>
+internal sealed class MonthSignOffConfiguration : IEntityTypeConfiguration<MonthSignOff>
+{
+    public void Configure(EntityTypeBuilder<MonthSignOff> builder)
+    {
+        builder.ToTable("MonthSignOffs");
+        builder.Property(s => s.SignedById).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.SignedByName).HasMaxLength(CaseValidator.NameMaxLength).IsRequired();
+        builder.HasOne<Village>().WithMany().HasForeignKey(s => s.VillageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Reasons).WithOne().HasForeignKey(r => r.SignOffId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Reasons).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(s => new { s.Month, s.VillageId }).IsUnique().HasDatabaseName("IX_MonthSignOffs_OnePerVillageAndMonth");
+    }
+}
+
+internal sealed class SignOffReasonConfiguration : IEntityTypeConfiguration<SignOffReason>
+{
+    public void Configure(EntityTypeBuilder<SignOffReason> builder)
+    {
+        builder.ToTable("MonthSignOffReasons");
+        builder.Property(r => r.Reason).HasMaxLength(CaseValidator.NoteMaxLength).IsRequired();
+        builder.HasOne<MediationCase>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>A closed month, with its form as reported.</summary>
+internal sealed class ClosedMonthConfiguration : IEntityTypeConfiguration<ClosedMonth>
+{
+    public void Configure(EntityTypeBuilder<ClosedMonth> builder)
+    {
+        builder.ToTable("ClosedMonths");
+        builder.Property(m => m.ClosedById).HasMaxLength(450).IsRequired();
+        builder.Property(m => m.ClosedByName).HasMaxLength(CaseValidator.NameMaxLength).IsRequired();
+        builder.Property(m => m.Figures).IsRequired();
+        builder.HasIndex(m => m.Month).IsUnique().HasDatabaseName("IX_ClosedMonths_OnePerMonth");
     }
 }

@@ -58,6 +58,7 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/dashboard/export.csv"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/sweeps"] = Who.Mediator | Who.OtherVillageMediator | Who.VillageHead | Who.JudicialOffice,
         ["/trainings"] = Who.JudicialOffice,
+        ["/month"] = Who.VillageHead | Who.JudicialOffice,
         ["/reports/monthly"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/reports/monthly.xlsx"] = Who.VillageHead | Who.JudicialOffice | Who.Admin,
         ["/reports/annual"] = Who.JudicialOffice | Who.Admin,

@@ -22,6 +22,7 @@ public static class Navigation
         new("/dashboard", "Nav.Dashboard", Icons.Material.Outlined.Insights, Capability.Oversight),
         new("/sweeps", "Nav.Sweeps", Icons.Material.Outlined.TravelExplore, Capability.RecordSweeps),
         new("/trainings", "Nav.Trainings", Icons.Material.Outlined.School, Capability.RecordTrainings),
+        new("/month", "Nav.Month", Icons.Material.Outlined.TaskAlt, Capability.SignOffMonths),
         new("/reports/monthly", "Nav.MonthlyForm", Icons.Material.Outlined.TableChart, Capability.Oversight),
         new("/reports/annual", "Nav.AnnualReport", Icons.Material.Outlined.Description, Capability.AnnualReport),
         new("/import", "Nav.Import", Icons.Material.Outlined.UploadFile, Capability.ImportLedgers),

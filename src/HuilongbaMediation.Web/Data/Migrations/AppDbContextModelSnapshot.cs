@@ -400,6 +400,103 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("CaseParties", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.ClosedMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ClosedMonths_OnePerMonth");
+
+                    b.ToTable("ClosedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("Month", "VillageId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MonthSignOffs_OnePerVillageAndMonth");
+
+                    b.ToTable("MonthSignOffs", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.SignOffReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignOffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SignOffId");
+
+                    b.ToTable("MonthSignOffReasons", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Reference.CaseSource", b =>
                 {
                     b.Property<int>("Id")
@@ -1486,6 +1583,30 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.SignOffReason", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Months.MonthSignOff", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("SignOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.Sweep", b =>
                 {
                     b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
@@ -1641,6 +1762,11 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
+                {
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.Sweep", b =>

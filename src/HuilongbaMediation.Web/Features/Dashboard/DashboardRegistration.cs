@@ -16,6 +16,7 @@ public static class DashboardRegistration
             .AddScoped<AnnualReportService>()
             .AddScoped<MonthlyForm.MonthlyFormService>()
             .AddScoped<Sweeps.SweepService>()
+            .AddScoped<MonthlyForm.MonthCloseService>()
             .AddScoped<Trainings.TrainingService>()
             .AddScoped<DemoCaseGenerator>();
 

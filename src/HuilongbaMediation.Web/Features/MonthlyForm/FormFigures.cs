@@ -20,6 +20,17 @@ internal sealed record FormData(
     IReadOnlyList<SweepRow> Sweeps,
     IReadOnlyList<TrainingRow> Trainings)
 {
+    /// <summary>Both sets of rows: a month's own and its 补报.</summary>
+    public FormData Plus(FormData other) => new(
+        [.. Filed, .. other.Filed],
+        [.. Resolved, .. other.Resolved],
+        [.. Outcomes, .. other.Outcomes],
+        [.. FollowUps, .. other.FollowUps],
+        [.. Judicial, .. other.Judicial],
+        [.. Mediators, .. other.Mediators],
+        [.. Sweeps, .. other.Sweeps],
+        [.. Trainings, .. other.Trainings]);
+
     public FormData For(int villageId) => new(
         [.. Filed.Where(r => r.VillageId == villageId)],
         [.. Resolved.Where(r => r.VillageId == villageId)],

@@ -17,11 +17,20 @@ public sealed record FormRow(int? VillageId, string Name, IReadOnlyList<Figure<d
 /// 人民调解工作统计表 for a period as one user may see it: the judicial office and admins a line per village or area and
 /// the town total; a village head their own village's line only.
 /// </summary>
-public sealed record StatisticalForm(FormPeriod Period, IReadOnlyList<FormColumn> Columns, IReadOnlyList<FormRow> Rows)
+/// <param name="Closed">For a closed month: who closed it and when; its figures are the ones stored then.</param>
+/// <param name="Late">补报: events dated in a closed month but entered after it was closed, counted in this (the first open) month.</param>
+public sealed record StatisticalForm(
+    FormPeriod Period, IReadOnlyList<FormColumn> Columns, IReadOnlyList<FormRow> Rows, ClosedInfo? Closed = null, IReadOnlyList<LateEntry>? Late = null)
 {
     /// <summary>The town total, when this user sees it.</summary>
     public FormRow? Town => Rows.FirstOrDefault(r => r.VillageId is null);
 }
+
+/// <summary>Who closed a month, and when.</summary>
+public sealed record ClosedInfo(string ClosedBy, DateTime ClosedAtUtc);
+
+/// <summary>A 补报 line: a step of a case dated in a closed month, entered after that month was closed.</summary>
+public sealed record LateEntry(int CaseId, string CaseNumber, int VillageId, string Action, DateOnly OccurredOn, DateTime RecordedAtUtc);
 
 /// <summary>
 /// The statistical form's figures for a month, quarter or year: six grouped queries (filed cases, resolutions, the other
@@ -43,8 +52,20 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
         var villageOnly = actor!.Role == UserRole.VillageHead ? actor.VillageId : null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var reference = await ReferenceAsync(db, ct);
-        var data = await DataAsync(db, period.Period, ct);
         var columns = FormFigures.Columns(reference);
+        if (period.Kind == FormPeriodKind.Month && await db.ClosedMonths.AsNoTracking().SingleOrDefaultAsync(m => m.Month == period.From, ct) is { } closed)
+        {
+            return FormSnapshot.Read(closed, period, columns, villageOnly);
+        }
+
+        var data = await DataAsync(db, period.From, period.To, recordedAfter: null, ct);
+        IReadOnlyList<LateEntry>? late = null;
+        if (period.Kind == FormPeriodKind.Month && await LateWindowAsync(db, period.From, ct) is { } window)
+        {
+            data = data.Plus(await DataAsync(db, window.From, window.To, window.ClosedAtUtc, ct));
+            late = await LateEntriesAsync(db, window, villageOnly, ct);
+        }
+
         var villages = await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
 
@@ -65,8 +86,43 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             rows.Add(Row(null, "全镇合计", data with { Trainings = [.. data.Trainings.Where(t => t.VillageId is null)] }));
         }
 
-        return new StatisticalForm(period, columns, rows);
+        return new StatisticalForm(period, columns, rows, Late: late);
     }
+
+    /// <summary>
+    /// The months whose late events count in <paramref name="month"/>: when the month before it is closed (so this is the
+    /// first open month), every closed month up to it, for what was entered after the month before was closed.
+    /// </summary>
+    internal static async Task<(DateOnly From, DateOnly To, DateTime ClosedAtUtc)?> LateWindowAsync(AppDbContext db, DateOnly month, CancellationToken ct)
+    {
+        var previous = month.AddMonths(-1);
+        var closedBefore = await db.ClosedMonths.AsNoTracking().SingleOrDefaultAsync(m => m.Month == previous, ct);
+        if (closedBefore is null)
+        {
+            return null;
+        }
+
+        var first = await db.ClosedMonths.AsNoTracking().MinAsync(m => m.Month, ct);
+        return (first, month.AddDays(-1), closedBefore.ClosedAtUtc);
+    }
+
+    /// <summary>The 补报 lines: the steps the late figures count, each with its case.</summary>
+    private static async Task<IReadOnlyList<LateEntry>> LateEntriesAsync(AppDbContext db, (DateOnly From, DateOnly To, DateTime ClosedAtUtc) window, int? villageOnly, CancellationToken ct)
+    {
+        var counted = CaseQueries.AnyOf(nameof(CaseAction.File), nameof(CaseTrigger.Resolve), nameof(CaseTrigger.ApproveReferral), nameof(CaseTrigger.Terminate), nameof(CaseAction.RecordFollowUp));
+        var closedAt = window.ClosedAtUtc;
+        var rows = await db.CaseHistory.AsNoTracking()
+            .Where(CaseQueries.Events(counted, window.From, window.To))
+            .Where(h => h.AtUtc > closedAt)
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h.CaseId, c.Number, c.VillageId, h.Action, h.OccurredOn, h.AtUtc })
+            .Where(x => villageOnly == null || x.VillageId == villageOnly)
+            .OrderBy(x => x.OccurredOn).ThenBy(x => x.CaseId)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new LateEntry(r.CaseId, r.Number, r.VillageId, ActionLabel(r.Action), r.OccurredOn, r.AtUtc))];
+    }
+
+    private static string ActionLabel(string action) =>
+        Enum.TryParse<CaseTrigger>(action, out var trigger) ? trigger.ToLabel() : Enum.TryParse<CaseAction>(action, out var recorded) ? recorded.ToLabel() : action;
 
     private static async Task<FormReference> ReferenceAsync(AppDbContext db, CancellationToken ct)
     {
@@ -83,14 +139,19 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             [.. kinds.Select(c => (c.Id, c.Name))]);
     }
 
-    private static async Task<FormData> DataAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct)
+    /// <param name="recordedAfter">Null: what happened between the dates. Else the late part: what happened between them
+    /// and was entered after this time (judicial decisions and the roster are not dated by entry, and have no late part).</param>
+    private static async Task<FormData> DataAsync(AppDbContext db, DateOnly from, DateOnly to, DateTime? recordedAfter, CancellationToken ct)
     {
-        var (from, to) = (period.From, period.To);
+        var late = recordedAfter is not null;
+        var after = recordedAfter ?? DateTime.MinValue;
+        const string file = nameof(CaseAction.File);
         const int group = FormFigures.GroupDisputePeople;
         const RiskLevel high = FigureDefinitions.PreventedCriminalRisk;
 
         var filed = (await db.Cases.AsNoTracking()
                 .Where(c => c.FiledOn >= from && c.FiledOn <= to)
+                .Where(c => !late || c.History.Any(h => h.Action == file && h.AtUtc > after))
                 .GroupBy(c => new { c.VillageId, c.CategoryId, c.SourceId, c.MediationKindId, Group = c.PeopleInvolved >= group })
                 .Select(g => new { g.Key, Cases = g.Count(), People = g.Sum(c => c.PeopleInvolved) })
                 .ToListAsync(ct))
@@ -99,6 +160,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
 
         var resolved = (await db.CaseHistory.AsNoTracking()
                 .Where(CaseQueries.Events(nameof(CaseTrigger.Resolve), from, to))
+                .Where(h => !late || h.AtUtc > after)
                 .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
                 {
                     c.VillageId,
@@ -117,6 +179,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
 
         var outcomes = (await db.CaseHistory.AsNoTracking()
                 .Where(CaseQueries.Events(CaseQueries.AnyOf(nameof(CaseTrigger.ApproveReferral), nameof(CaseTrigger.Terminate)), from, to))
+                .Where(h => !late || h.AtUtc > after)
                 .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Action })
                 .GroupBy(x => new { x.VillageId, x.Action })
                 .Select(g => new { g.Key, Events = g.Count() })
@@ -126,6 +189,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
 
         var followUps = (await db.CaseHistory.AsNoTracking()
                 .Where(CaseQueries.Events(nameof(CaseAction.RecordFollowUp), from, to))
+                .Where(h => !late || h.AtUtc > after)
                 .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Performance })
                 .GroupBy(x => new { x.VillageId, x.Performance })
                 .Select(g => new { g.Key, Visits = g.Count() })
@@ -134,12 +198,12 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .ToList();
 
         var applied = await db.Cases.AsNoTracking()
-            .Where(c => c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to)
+            .Where(c => !late && c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to)
             .GroupBy(c => c.VillageId)
             .Select(g => new { VillageId = g.Key, Cases = g.Count() })
             .ToListAsync(ct);
         var decided = await db.Cases.AsNoTracking()
-            .Where(c => c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to)
+            .Where(c => !late && c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to)
             .GroupBy(c => new { c.VillageId, c.JudicialConfirmation!.Outcome })
             .Select(g => new { g.Key.VillageId, g.Key.Outcome, Cases = g.Count() })
             .ToListAsync(ct);
@@ -151,7 +215,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
 
         var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
         var mediators = (await db.Users.AsNoTracking()
-                .Where(u => u.IsActive && u.VillageId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
+                .Where(u => !late && u.IsActive && u.VillageId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
                 .GroupBy(u => new { VillageId = u.VillageId!.Value, u.FullTime })
                 .Select(g => new { g.Key, People = g.Count() })
                 .ToListAsync(ct))
@@ -159,12 +223,12 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .ToList();
 
         var sweeps = await db.Sweeps.AsNoTracking()
-            .Where(s => s.SweptOn >= from && s.SweptOn <= to)
+            .Where(s => s.SweptOn >= from && s.SweptOn <= to && (!late || s.RecordedAtUtc > after))
             .GroupBy(s => s.VillageId)
             .Select(g => new { VillageId = g.Key, Sweeps = g.Count(), Found = g.Sum(s => s.Findings.Count) })
             .ToListAsync(ct);
         var settled = await db.SweepFindings.AsNoTracking()
-            .Where(f => f.SettledOn >= from && f.SettledOn <= to)
+            .Where(f => !late && f.SettledOn >= from && f.SettledOn <= to)
             .Join(db.Sweeps, f => f.SweepId, s => s.Id, (f, s) => new { s.VillageId, f.Outcome })
             .GroupBy(x => new { x.VillageId, x.Outcome })
             .Select(g => new { g.Key.VillageId, g.Key.Outcome, Count = g.Count() })
@@ -176,12 +240,12 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
         ];
 
         var attendance = await db.Trainings.AsNoTracking()
-            .Where(t => t.HeldOn >= from && t.HeldOn <= to)
+            .Where(t => t.HeldOn >= from && t.HeldOn <= to && (!late || t.RecordedAtUtc > after))
             .SelectMany(t => t.Attendees.Select(a => new { a.TrainingId, a.UserId }))
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.TrainingId, a.UserId, u.VillageId })
             .Distinct()
             .ToListAsync(ct);
-        var held = await db.Trainings.AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to, ct);
+        var held = await db.Trainings.AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to && (!late || t.RecordedAtUtc > after), ct);
         List<TrainingRow> trainings =
         [
             new(null, held, attendance.Select(a => a.UserId).Distinct().Count()),

@@ -91,7 +91,27 @@ public static class StatisticalFormWorkbook
                 State = PaneStateValues.Frozen,
             }) { WorkbookViewId = 0 });
             sheetPart.Worksheet = new Worksheet(views, new SheetFormatProperties { DefaultRowHeight = 18 }, columns, data, merges);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "统计表" }));
+            var sheets = new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "统计表" });
+            if (form.Late is { Count: > 0 } late)
+            {
+                // 补报: what this month's figures count from closed months, line by line.
+                var latePart = workbook.AddNewPart<WorksheetPart>();
+                var lateData = new SheetData();
+                lateData.Append(Row(1, [(1, Text("案号"), Style.Header), (2, Text("事项"), Style.Header), (3, Text("发生日期"), Style.Header), (4, Text("录入日期"), Style.Header)]));
+                for (var i = 0; i < late.Count; i++)
+                {
+                    lateData.Append(Row(i + 2, [
+                        (1, Text(late[i].CaseNumber), Style.Name), (2, Text(late[i].Action), Style.Name),
+                        (3, Text(late[i].OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Style.Name),
+                        (4, Text(late[i].RecordedAtUtc.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Style.Name),
+                    ]));
+                }
+
+                latePart.Worksheet = new Worksheet(new Columns(new Column { Min = 1, Max = 4, Width = 28, CustomWidth = true }), lateData);
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(latePart), SheetId = 2, Name = "补报明细" });
+            }
+
+            workbook.Workbook.AppendChild(sheets);
             workbook.Workbook.Save();
         }
 

@@ -52,6 +52,46 @@ namespace HuilongbaMediation.Web.Data.Migrations
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
+                name: "ClosedMonths",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Figures = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosedMonths", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthSignOffs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SignedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SignedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthSignOffs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonthSignOffs_Villages_VillageId",
+                        column: x => x.VillageId,
+                        principalTable: "Villages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sweeps",
                 columns: table => new
                 {
@@ -102,6 +142,33 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthSignOffReasons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SignOffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthSignOffReasons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonthSignOffReasons_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonthSignOffReasons_MonthSignOffs_SignOffId",
+                        column: x => x.SignOffId,
+                        principalTable: "MonthSignOffs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -172,6 +239,33 @@ namespace HuilongbaMediation.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClosedMonths_OnePerMonth",
+                table: "ClosedMonths",
+                column: "Month",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthSignOffReasons_CaseId",
+                table: "MonthSignOffReasons",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthSignOffReasons_SignOffId",
+                table: "MonthSignOffReasons",
+                column: "SignOffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthSignOffs_OnePerVillageAndMonth",
+                table: "MonthSignOffs",
+                columns: new[] { "Month", "VillageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthSignOffs_VillageId",
+                table: "MonthSignOffs",
+                column: "VillageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SweepFindings_CategoryId",
                 table: "SweepFindings",
                 column: "CategoryId");
@@ -232,10 +326,19 @@ namespace HuilongbaMediation.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ClosedMonths");
+
+            migrationBuilder.DropTable(
+                name: "MonthSignOffReasons");
+
+            migrationBuilder.DropTable(
                 name: "SweepFindings");
 
             migrationBuilder.DropTable(
                 name: "TrainingAttendees");
+
+            migrationBuilder.DropTable(
+                name: "MonthSignOffs");
 
             migrationBuilder.DropTable(
                 name: "Sweeps");
