@@ -16,13 +16,13 @@ internal static class DemoMonthlyWork
 {
     private const int Seed = 20230101;
 
-    private static readonly string[] Findings =
+    private static readonly (string Summary, string Category)[] Findings =
     [
-        "两户村民因院坝排水沟堵塞互相指责，排查时发现双方已有争吵，存在激化可能。",
-        "物流园区一货运车队拖欠三名司机运费，司机表示要到园区门口聚集讨要。",
-        "村民反映邻居在承包地边界种植竹子，根系越界影响其耕种，双方多次口角。",
-        "小区业主与物业就停车费上涨发生争执，部分业主拒绝缴纳物业费。",
-        "兄弟二人就老人赡养费用分担意见不一，老人向村委会求助。",
+        ("两户村民因院坝排水沟堵塞互相指责，排查时发现双方已有争吵，存在激化可能。", "neighbour"),
+        ("物流园区一货运车队拖欠三名司机运费，司机表示要到园区门口聚集讨要。", "labour-wages"),
+        ("村民反映邻居在承包地边界种植竹子，根系越界影响其耕种，双方多次口角。", "forest-land"),
+        ("小区业主与物业就停车费上涨发生争执，部分业主拒绝缴纳物业费。", "property-management"),
+        ("兄弟二人就老人赡养费用分担意见不一，老人向村委会求助。", "marriage-family"),
     ];
 
     private static readonly (string Topic, string Trainer)[] Topics =
@@ -42,7 +42,6 @@ internal static class DemoMonthlyWork
         var f = new Faker("zh_CN") { Random = new Randomizer(Seed) };
         var today = ChinaClock.Today(nowUtc);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var categoryIds = categories.Values.Order().ToList();
         var notYet = villages.Take(2).Select(v => v.Id).ToHashSet(); // the first two have not swept yet this month
         for (var month = thisMonth.AddMonths(-24); month <= thisMonth; month = month.AddMonths(1))
         {
@@ -68,10 +67,10 @@ internal static class DemoMonthlyWork
                         Notes = village.Kind == VillageKind.Area ? "走访园区货运企业、车队和务工人员集中居住点" : "入户走访重点人员，查看院坝、承包地边界等易发纠纷处",
                         Findings =
                         [
-                            .. Enumerable.Range(0, found).Select(_ => new FindingInput
+                            .. Enumerable.Range(0, found).Select(_ => f.PickRandom(Findings)).Select(finding => new FindingInput
                             {
-                                Summary = f.PickRandom(Findings),
-                                CategoryId = f.PickRandom(categoryIds),
+                                Summary = finding.Summary,
+                                CategoryId = categories.GetValueOrDefault(finding.Category, categories.Values.Min()),
                                 ApplicantName = f.Name.FullName(),
                                 RespondentName = f.Name.FullName(),
                                 PeopleInvolved = f.Random.Int(2, 6),
