@@ -11,9 +11,12 @@ using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Exports;
 using HuilongbaMediation.Web.Features.Home;
 using HuilongbaMediation.Web.Features.Import;
+using HuilongbaMediation.Web.Features.MonthlyForm;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Features.Reports;
 using HuilongbaMediation.Web.Features.SecurityLog;
+using HuilongbaMediation.Web.Features.Sweeps;
+using HuilongbaMediation.Web.Features.Trainings;
 using HuilongbaMediation.Web.Localization;
 using HuilongbaMediation.Web.Security;
 using HuilongbaMediation.Web.Security.Sessions;
@@ -153,6 +156,9 @@ public static class Composition
         services.AddReferralsAndDeadlines();
         services.AddDashboard();
         services.AddReports();
+        services.AddMonthlyForm();
+        services.AddSweeps();
+        services.AddTrainings();
         services.AddHome();
         services.AddAdmin();
         services.AddLedgers();
@@ -268,6 +274,7 @@ public static class Composition
         app.MapCaseExports();
         app.MapDashboardEndpoints();
         app.MapReportEndpoints();
+        app.MapMonthlyFormEndpoints();
         app.MapSecurityLogEndpoints();
         app.MapLedgerEndpoints();
     }

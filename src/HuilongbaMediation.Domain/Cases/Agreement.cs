@@ -39,6 +39,8 @@ public sealed class Agreement
 
     /// <summary>记录人</summary>
     public string? Recorder { get; private set; }
+    /// <summary>协议金额 (元), when the agreement settles an amount.</summary>
+    public decimal? AgreedAmount { get; private set; }
 
     /// <summary>The last day on which the parties may apply for judicial confirmation.</summary>
     public DateOnly JudicialConfirmationDeadline => EffectiveOn.AddDays(JudicialConfirmationDays);
@@ -55,5 +57,6 @@ public sealed class Agreement
         SignedOn = input.SignedOn,
         EffectiveOn = input.EffectiveOn ?? input.SignedOn,
         Recorder = Text.Clean(input.Recorder),
+        AgreedAmount = input.AgreedAmount,
     };
 }

@@ -34,4 +34,9 @@ public sealed record AgreementInput
 
     /// <summary>记录人: who wrote the agreement down (the agreement names them beside the mediators).</summary>
     public string? Recorder { get; init; }
+    /// <summary>协议金额 (元): what the agreement settles, which the statistical form sums; not the claim at filing. Optional, ≥ 0.</summary>
+    public decimal? AgreedAmount { get; init; }
+
+    /// <summary>防止群体性上访: the resolution defused a group petition (the statistical form counts it in 件 and 人).</summary>
+    public bool PreventedGroupPetition { get; init; }
 }

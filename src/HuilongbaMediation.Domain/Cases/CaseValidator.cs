@@ -231,6 +231,12 @@ public static class CaseValidator
         errors.AddIf(agreement.EffectiveOn > today, nameof(agreement.EffectiveOn), "生效日期不能晚于今天");
         errors.AddIf(agreement.PerformanceDeadline < agreement.SignedOn, nameof(agreement.PerformanceDeadline), "履行期限不能早于协议日期");
         errors.Text(nameof(agreement.Recorder), agreement.Recorder, "记录人", NameMaxLength, required: false);
+        if (agreement.AgreedAmount is { } amount)
+        {
+            errors.AddIf(amount < 0, nameof(agreement.AgreedAmount), "协议金额不能为负数");
+            errors.AddIf(decimal.Round(amount, 2) != amount, nameof(agreement.AgreedAmount), "协议金额最多两位小数");
+        }
+
         return errors.Errors;
     }
 
@@ -314,6 +320,10 @@ public static class CaseValidator
             errors.Text(nameof(confirmation.Court), confirmation.Court, "受理法院", NameMaxLength);
             errors.Text(nameof(confirmation.CourtCaseNumber), confirmation.CourtCaseNumber, "法院案号", NameMaxLength, required: false);
             errors.Text(nameof(confirmation.Result), confirmation.Result, "确认结果", NoteMaxLength, required: confirmation.DecidedOn is not null);
+            errors.AddIf(
+                confirmation.DecidedOn is not null && (confirmation.Outcome is not { } outcome || !Enum.IsDefined(outcome)),
+                nameof(confirmation.Outcome),
+                "请选择裁定结论（确认有效或驳回申请）");
             if (confirmation.DecidedOn is { } decidedOn)
             {
                 errors.AddIf(decidedOn < appliedOn, nameof(confirmation.DecidedOn), $"裁定日期不能早于申请日期（{appliedOn.ToLabel()}）");
@@ -330,6 +340,7 @@ public static class CaseValidator
             errors.AddIf(!Text.IsBlank(confirmation.Result), nameof(confirmation.Result), "尚未申请司法确认，不能填写确认结果");
             errors.AddIf(!Text.IsBlank(confirmation.CourtCaseNumber), nameof(confirmation.CourtCaseNumber), "尚未申请司法确认，不能填写法院案号");
             errors.AddIf(confirmation.DecidedOn is not null, nameof(confirmation.DecidedOn), "尚未申请司法确认，不能填写裁定日期");
+            errors.AddIf(confirmation.Outcome is not null, nameof(confirmation.Outcome), "尚未申请司法确认，不能填写裁定结论");
         }
 
         return errors.Errors;

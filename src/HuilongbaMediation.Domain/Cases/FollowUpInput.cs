@@ -15,6 +15,7 @@ public sealed record FollowUpInput(DateOnly VisitedOn, PerformanceStatus Perform
 
     /// <summary>当事人满意度 with the mediation and its outcome.</summary>
     public Satisfaction? Satisfaction { get; init; }
+    PerformanceStatus? IHistoryData.Performance => Performance;
 
     string IHistoryData.Describe() =>
         $"回访日期 {VisitedOn.ToLabel()}"

@@ -19,6 +19,15 @@ internal interface IHistoryData
 
     /// <summary>The kind of agreement a Resolve reached.</summary>
     AgreementKind? Agreement => null;
+
+    /// <summary>协议金额 of a Resolve's agreement.</summary>
+    decimal? AgreedAmount => null;
+
+    /// <summary>A Resolve marked 防止群体性上访.</summary>
+    bool PreventedGroupPetition => false;
+
+    /// <summary>What a follow-up visit found about the agreement's performance.</summary>
+    PerformanceStatus? Performance => null;
 }
 
 internal sealed record AcceptData(DateOnly AcceptedOn, DateOnly DueOn) : IHistoryData
@@ -36,7 +45,13 @@ internal sealed record ResolveData(AgreementInput Agreement) : IHistoryData
 
     AgreementKind? IHistoryData.Agreement => Agreement.Kind;
 
-    public string Describe() => $"{Agreement.Kind.ToLabel()}；协议日期 {Agreement.SignedOn.ToLabel()}";
+    decimal? IHistoryData.AgreedAmount => Agreement.AgreedAmount;
+
+    bool IHistoryData.PreventedGroupPetition => Agreement.PreventedGroupPetition;
+
+    public string Describe() => $"{Agreement.Kind.ToLabel()}；协议日期 {Agreement.SignedOn.ToLabel()}"
+        + (Agreement.AgreedAmount is { } amount ? $"；协议金额 {amount:0.##}元" : "")
+        + (Agreement.PreventedGroupPetition ? "；防止群体性上访" : "");
 }
 
 internal sealed record ReopenData(string Reason, DateOnly ReopenedOn, DateOnly DueOn) : IHistoryData

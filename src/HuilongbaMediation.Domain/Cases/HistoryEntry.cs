@@ -39,6 +39,15 @@ public sealed class HistoryEntry
     /// <summary>The kind of the agreement a Resolve reached; null for the other steps.</summary>
     public AgreementKind? AgreementKind { get; private set; }
 
+    /// <summary>协议金额 of a Resolve's agreement (the statistical form sums it); null for the other steps.</summary>
+    public decimal? AgreedAmount { get; private set; }
+
+    /// <summary>A Resolve marked 防止群体性上访; false for the other steps.</summary>
+    public bool PreventedGroupPetition { get; private set; }
+
+    /// <summary>What a follow-up visit (RecordFollowUp) found; null for the other steps.</summary>
+    public PerformanceStatus? Performance { get; private set; }
+
     /// <summary>For a step imported from a ledger: the file and row it came from (<c>2022年台账.xlsx 第5行</c>); null otherwise.</summary>
     public string? ImportedFrom { get; private set; }
 
@@ -67,6 +76,9 @@ public sealed class HistoryEntry
         OccurredOn = data.EventDate ?? ChinaClock.Today(nowUtc),
         DueOn = data.NewDueDate,
         AgreementKind = data.Agreement,
+        AgreedAmount = data.AgreedAmount,
+        PreventedGroupPetition = data.PreventedGroupPetition,
+        Performance = data.Performance,
         ImportedFrom = importedFrom,
         ActorId = actor.UserId,
         ActorName = actor.DisplayName,

@@ -23,6 +23,9 @@ public sealed class JudicialConfirmation
     /// <summary>The date of the court's decision (<see cref="Result"/>).</summary>
     public DateOnly? DecidedOn { get; private set; }
 
+    /// <summary>裁定结论, once decided.</summary>
+    public JudicialOutcome? Outcome { get; private set; }
+
     internal static JudicialConfirmation From(JudicialConfirmationInput input) => new()
     {
         IntendsToApply = input.IntendsToApply,
@@ -31,5 +34,6 @@ public sealed class JudicialConfirmation
         CourtCaseNumber = Text.Clean(input.CourtCaseNumber),
         Result = Text.Clean(input.Result),
         DecidedOn = input.DecidedOn,
+        Outcome = input.DecidedOn is null ? null : input.Outcome,
     };
 }

@@ -8,7 +8,8 @@ namespace HuilongbaMediation.Domain.Cases;
 /// <param name="Court">The court applied to; required with <paramref name="AppliedOn"/>.</param>
 /// <param name="Result">The court's decision, once applied.</param>
 /// <param name="DecidedOn">The date of the court's decision: with <paramref name="Result"/>, not before <paramref name="AppliedOn"/>.</param>
-public sealed record JudicialConfirmationInput(bool IntendsToApply, DateOnly? AppliedOn, string? Court, string? Result, DateOnly? DecidedOn = null) : IHistoryData
+/// <param name="Outcome">裁定结论, required with <paramref name="DecidedOn"/>: the statistical form counts 确认有效 and 驳回申请.</param>
+public sealed record JudicialConfirmationInput(bool IntendsToApply, DateOnly? AppliedOn, string? Court, string? Result, DateOnly? DecidedOn = null, JudicialOutcome? Outcome = null) : IHistoryData
 {
     /// <summary>The decision's date, else the application's; an intention alone is dated the day it is recorded.</summary>
     DateOnly? IHistoryData.EventDate => DecidedOn ?? AppliedOn;
@@ -22,6 +23,7 @@ public sealed record JudicialConfirmationInput(bool IntendsToApply, DateOnly? Ap
         AppliedOn is { } applied ? $"申请日期 {applied.ToLabel()}" : null,
         Text.Clean(Court) is { } court ? $"法院：{court}" : null,
         Text.Clean(CourtCaseNumber) is { } number ? $"案号：{number}" : null,
+        Outcome is { } outcome ? $"裁定结论：{outcome.ToLabel()}" : null,
         Text.Clean(Result) is { } result ? $"结果：{result}" : null,
         DecidedOn is { } decided ? $"裁定日期 {decided.ToLabel()}" : null,
     }.OfType<string>());

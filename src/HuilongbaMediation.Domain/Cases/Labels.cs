@@ -120,6 +120,13 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    public static string ToLabel(this JudicialOutcome outcome) => outcome switch
+    {
+        JudicialOutcome.Confirmed => "确认有效",
+        JudicialOutcome.Rejected => "驳回申请",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
     public static string ToLabel(this PersonalDataField field) => field switch
     {
         PersonalDataField.IdNumber => "身份证号",

@@ -26,6 +26,15 @@ public enum Capability
     /// <summary>导入台账 and the alias table: the judicial office and admins (admins also edit the aliases).</summary>
     ImportLedgers,
 
+    /// <summary>矛盾纠纷排查: a village's mediators and head record their village's sweeps, the judicial office any village's.</summary>
+    RecordSweeps,
+
+    /// <summary>调解员培训: the judicial office records trainings (admins see them).</summary>
+    RecordTrainings,
+
+    /// <summary>台账清零: a village head signs off their village's month; the judicial office sees every village and closes the month.</summary>
+    SignOffMonths,
+
     /// <summary>系统管理: users, villages and venues, backups, the security log; editing the ledger aliases.</summary>
     Administer,
 }
@@ -39,6 +48,9 @@ public static class Access
         Capability.FileCases => actor.Role is UserRole.JudicialOffice || (actor.Role.BelongsToVillage() && actor.VillageId is not null),
         Capability.Oversight => actor.Role is UserRole.JudicialOffice or UserRole.Admin || (actor.Role is UserRole.VillageHead && actor.VillageId is not null),
         Capability.ReviewReferrals => actor.Role is UserRole.JudicialOffice,
+        Capability.RecordSweeps => actor.Role is UserRole.JudicialOffice || (actor.Role.BelongsToVillage() && actor.VillageId is not null),
+        Capability.RecordTrainings => actor.Role is UserRole.JudicialOffice,
+        Capability.SignOffMonths => actor.Role is UserRole.JudicialOffice || (actor.Role is UserRole.VillageHead && actor.VillageId is not null),
         Capability.AnnualReport or Capability.ImportLedgers => actor.Role is UserRole.JudicialOffice or UserRole.Admin,
         Capability.Administer => actor.Role is UserRole.Admin,
         _ => false,

@@ -38,6 +38,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Import.LedgerAlias> LedgerAliases => Set<Features.Import.LedgerAlias>();
 
+    public DbSet<Domain.Sweeps.Sweep> Sweeps => Set<Domain.Sweeps.Sweep>();
+
+    public DbSet<Domain.Sweeps.SweepFinding> SweepFindings => Set<Domain.Sweeps.SweepFinding>();
+
+    public DbSet<Domain.Trainings.Training> Trainings => Set<Domain.Trainings.Training>();
+
+    public DbSet<Domain.Months.MonthSignOff> MonthSignOffs => Set<Domain.Months.MonthSignOff>();
+
+    public DbSet<Domain.Months.ClosedMonth> ClosedMonths => Set<Domain.Months.ClosedMonth>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

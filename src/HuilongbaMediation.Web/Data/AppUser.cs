@@ -16,6 +16,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>停用: a deactivated user cannot sign in and no longer counts as an active mediator.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>专职 (full-time) rather than 兼职 (part-time) mediator: the statistical form counts both.</summary>
+    public bool FullTime { get; set; }
+
     /// <summary>大字模式: the user reads the app with text at 150%, on every device they sign in on.</summary>
     public bool LargeText { get; set; }
 

@@ -14,7 +14,7 @@ namespace HuilongbaMediation.Web.Data;
 internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<MediationCase>
 {
     /// <summary>Money is stored as integer fen: SQLite cannot compare decimals in SQL (PITFALLS.md).</summary>
-    private static readonly ValueConverter<decimal, long> Fen = new(v => (long)Math.Round(v * 100m), v => v / 100m);
+    internal static readonly ValueConverter<decimal, long> Fen = new(v => (long)Math.Round(v * 100m), v => v / 100m);
 
     public void Configure(EntityTypeBuilder<MediationCase> builder)
     {
@@ -53,6 +53,7 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
             a.Property(x => x.Responsibilities).HasMaxLength(CaseValidator.RecordMaxLength);
             a.Property(x => x.PerformanceManner).HasMaxLength(CaseValidator.RecordMaxLength);
             a.Property(x => x.Recorder).HasMaxLength(CaseValidator.NameMaxLength);
+            a.Property(x => x.AgreedAmount).HasConversion(Fen);
         });
         builder.OwnsOne(c => c.Referral, r =>
         {
@@ -163,6 +164,7 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Details).IsRequired();
         builder.Property(h => h.Data).IsRequired();
         builder.Property(h => h.ImportedFrom).HasMaxLength(LedgerRecord.FileNameMaxLength + 20);
+        builder.Property(h => h.AgreedAmount).HasConversion(MediationCaseConfiguration.Fen);
         builder.HasIndex(h => new { h.CaseId, h.AtUtc }).HasDatabaseName("IX_CaseHistory_Timeline");
         builder.HasIndex(h => new { h.Action, h.OccurredOn }).HasDatabaseName("IX_CaseHistory_EventsInPeriod");
         builder.HasIndex(h => new { h.CaseId, h.OccurredOn }).HasDatabaseName("IX_CaseHistory_StateAsOf");

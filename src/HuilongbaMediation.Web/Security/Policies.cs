@@ -26,6 +26,9 @@ public static class Policies
     public const string AnnualReport = nameof(Capability.AnnualReport);
     public const string ImportLedgers = nameof(Capability.ImportLedgers);
     public const string Administration = nameof(Capability.Administer);
+    public const string RecordSweeps = nameof(Capability.RecordSweeps);
+    public const string RecordTrainings = nameof(Capability.RecordTrainings);
+    public const string SignOffMonths = nameof(Capability.SignOffMonths);
 
     public static void Add(AuthorizationOptions options)
     {

@@ -138,11 +138,11 @@ public sealed class EventDateTests
         Ok(@case.Resolve(Actors.Lead, RecordedUtc, WrittenAgreement(new DateOnly(2025, 12, 23))));
 
         var decidedFirst = @case.RecordJudicialConfirmation(Actors.Lead, RecordedUtc,
-            new JudicialConfirmationInput(true, new DateOnly(2025, 12, 26), "陈家桥人民法庭", "确认有效", new DateOnly(2025, 12, 25)));
+            new JudicialConfirmationInput(true, new DateOnly(2025, 12, 26), "陈家桥人民法庭", "确认有效", new DateOnly(2025, 12, 25), JudicialOutcome.Confirmed));
         var resultWithoutDate = @case.RecordJudicialConfirmation(Actors.Lead, RecordedUtc,
             new JudicialConfirmationInput(true, new DateOnly(2025, 12, 26), "陈家桥人民法庭", "确认有效"));
         Ok(@case.RecordJudicialConfirmation(Actors.Lead, RecordedUtc,
-            new JudicialConfirmationInput(true, new DateOnly(2025, 12, 26), "陈家桥人民法庭", "确认有效", new DateOnly(2025, 12, 30))));
+            new JudicialConfirmationInput(true, new DateOnly(2025, 12, 26), "陈家桥人民法庭", "确认有效", new DateOnly(2025, 12, 30), JudicialOutcome.Confirmed)));
 
         Assert.Equal([new FieldError("DecidedOn", "裁定日期不能早于申请日期（2025年12月26日）")], decidedFirst.Errors);
         Assert.Equal([new FieldError("DecidedOn", "请填写裁定日期")], resultWithoutDate.Errors);

@@ -129,6 +129,45 @@ public sealed class TriggerDataTests
     }
 
     [Fact]
+    public void The_agreed_amount_and_the_group_petition_mark_go_into_the_agreement_and_its_history_entry()
+    {
+        var @case = _scenario.In(CaseStatus.Mediating);
+        var agreement = new AgreementInput { Kind = AgreementKind.Oral, Terms = "张三支付李四工资8000元", SignedOn = _scenario.Today };
+
+        Assert.Equal([new FieldError("AgreedAmount", "协议金额不能为负数")], @case.Resolve(Actors.Lead, _scenario.Tick(), agreement with { AgreedAmount = -1m }).Errors);
+        Assert.Equal([new FieldError("AgreedAmount", "协议金额最多两位小数")], @case.Resolve(Actors.Lead, _scenario.Tick(), agreement with { AgreedAmount = 1.005m }).Errors);
+        Ok(@case.Resolve(Actors.Lead, _scenario.Tick(), agreement with { AgreedAmount = 8000m, PreventedGroupPetition = true }));
+
+        Assert.Equal(8000m, @case.Agreement?.AgreedAmount);
+        Assert.Equal((8000m, true), (@case.History[^1].AgreedAmount, @case.History[^1].PreventedGroupPetition));
+        Assert.EndsWith("；协议金额 8000元；防止群体性上访", @case.History[^1].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_follow_up_keeps_what_it_found_in_its_history_entry()
+    {
+        var @case = _scenario.In(CaseStatus.Resolved);
+
+        Ok(@case.RecordFollowUp(Actors.Lead, _scenario.Tick(), new FollowUpInput(_scenario.Today, PerformanceStatus.Partial, null)));
+
+        Assert.Equal(PerformanceStatus.Partial, @case.History[^1].Performance);
+        Assert.Null(@case.History[0].Performance);
+    }
+
+    [Fact]
+    public void A_decided_judicial_confirmation_needs_its_outcome()
+    {
+        var @case = _scenario.In(CaseStatus.Resolved);
+        var applied = new JudicialConfirmationInput(true, _scenario.Today, "陈家桥人民法庭", "裁定驳回", _scenario.Today);
+
+        Assert.Equal([new FieldError("Outcome", "请选择裁定结论（确认有效或驳回申请）")], @case.RecordJudicialConfirmation(Actors.Lead, _scenario.Tick(), applied).Errors);
+        Ok(@case.RecordJudicialConfirmation(Actors.Lead, _scenario.Tick(), applied with { Outcome = JudicialOutcome.Rejected }));
+
+        Assert.Equal(JudicialOutcome.Rejected, @case.JudicialConfirmation?.Outcome);
+        Assert.Contains("裁定结论：驳回申请", @case.History[^1].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Agreement_dates_must_be_consistent()
     {
         var @case = _scenario.In(CaseStatus.Mediating);

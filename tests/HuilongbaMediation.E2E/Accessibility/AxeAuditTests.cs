@@ -126,8 +126,8 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
     /// <summary>Each role's main pages, with a selector that is there once the page has its data.</summary>
     private static IEnumerable<(string Path, string Ready)> PagesOf(string role) => role switch
     {
-        "zhangmin" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/new", "[data-testid=case-form]")],
-        "liqiang" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/dashboard", "[data-testid=village-table]")],
+        "zhangmin" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/new", "[data-testid=case-form]"), ("/sweeps", "[data-testid=sweep-status]")],
+        "liqiang" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/dashboard", "[data-testid=village-table]"), ("/month", "[data-testid=signoff-village]"), ("/reports/monthly", "[data-testid=form-sections]")],
         "wangfang" =>
         [
             ("/", "[data-testid=home-early-warning]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/1", "[data-testid=case-history]"),
@@ -135,6 +135,8 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
             ("/dashboard", "[data-testid=village-table]"), ("/reports/annual", "[data-testid=report-paragraph]"),
             ("/cases?event=Resolve&eventFrom=2026-01-01&eventTo=2026-12-31", "[data-testid=filter-summary]"),
             ("/import", "[data-testid=import-page]"), ("/admin/aliases", "table"),
+            ("/reports/monthly", "[data-testid=form-sections]"), ("/sweeps", "[data-testid=sweep-status]"), ("/trainings", "[data-testid=training-roster]"),
+            ("/month", "[data-testid=signoff-status]"),
         ],
         "admin" =>
         [

@@ -113,6 +113,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AgreedAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AgreementKind")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -144,6 +147,13 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Performance")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreventedGroupPetition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubmissionKey")
                         .HasColumnType("TEXT");
@@ -457,6 +467,103 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("CaseParties", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.ClosedMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ClosedMonths_OnePerMonth");
+
+                    b.ToTable("ClosedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("Month", "VillageId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MonthSignOffs_OnePerVillageAndMonth");
+
+                    b.ToTable("MonthSignOffs", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.SignOffReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignOffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SignOffId");
+
+                    b.ToTable("MonthSignOffReasons", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Reference.CaseSource", b =>
                 {
                     b.Property<int>("Id")
@@ -715,6 +822,173 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("Villages", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.Sweep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SweptBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SweptOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("VillageId");
+
+                    b.HasIndex("SweptOn", "VillageId")
+                        .HasDatabaseName("IX_Sweeps_OfMonth");
+
+                    b.ToTable("Sweeps", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.SweepFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreventedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SweepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SweepFindings_OneCasePerFinding")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("SweepId");
+
+                    b.ToTable("SweepFindings", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.Training", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("IX_Trainings_OfPeriod");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("Trainings", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.TrainingAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingId");
+
+                    b.HasIndex("UserId", "TrainingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TrainingAttendees_OfMediator");
+
+                    b.ToTable("TrainingAttendees", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Data.AppStateEntry", b =>
                 {
                     b.Property<string>("Key")
@@ -756,6 +1030,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FullTime")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -1224,6 +1501,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                             b1.Property<int>("MediationCaseId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<long?>("AgreedAmount")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<DateOnly>("EffectiveOn")
                                 .HasColumnType("TEXT");
 
@@ -1292,6 +1572,10 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                             b1.Property<bool>("IntendsToApply")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Result")
                                 .HasMaxLength(500)
@@ -1424,12 +1708,95 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.SignOffReason", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Months.MonthSignOff", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("SignOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Reference.MediationCommittee", b =>
                 {
                     b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
                         .WithMany()
                         .HasForeignKey("VillageId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.Sweep", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.SweepFinding", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.DisputeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Domain.Sweeps.Sweep", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("SweepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.Training", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.TrainingAttendance", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Trainings.Training", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HuilongbaMediation.Web.Data.AppUser", b =>
@@ -1528,6 +1895,21 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Navigation("Parties");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
+                {
+                    b.Navigation("Reasons");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Sweeps.Sweep", b =>
+                {
+                    b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.Training", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

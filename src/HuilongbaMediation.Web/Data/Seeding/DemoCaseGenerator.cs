@@ -65,6 +65,12 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
 
         // Each demo case is handled by its village's committee (the town's for an area), as a filing would default it.
         await Features.Committees.CommitteeDefaults.FillMissingAsync(db, ct);
+        if (scale == 1)
+        {
+            DemoMonthlyWork.Add(db, town.Office, town.Mediators, town.Villages, town.Categories, nowUtc);
+            await db.SaveChangesAsync(ct);
+        }
+
         await tx.CommitAsync(ct);
         Generated(cases.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return cases.Count;
@@ -283,7 +289,8 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
 
         private bool Resolve(AgreementKind kind) => Step(0, 3, _lead, (c, a, at, today) =>
         {
-            var (facts, matters, terms) = DemoTexts.Agreement(_category, c, _f);
+            var (facts, matters, terms, agreed) = DemoTexts.Agreement(_category, c, _f);
+            var petition = c.PeopleInvolved >= 5 && _f.Random.Bool(0.5f);
             return c.Resolve(a, at, kind == AgreementKind.Written
                 ? new AgreementInput
                 {
@@ -295,8 +302,10 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
                     PerformanceManner = _f.PickRandom("现金支付", "银行转账", "分两期支付", "按约定时间履行"),
                     PerformanceDeadline = today.AddDays(_f.Random.Int(7, 45)),
                     SignedOn = today,
+                    AgreedAmount = agreed,
+                    PreventedGroupPetition = petition,
                 }
-                : new AgreementInput { Kind = kind, Terms = terms, SignedOn = today });
+                : new AgreementInput { Kind = kind, Terms = terms, SignedOn = today, AgreedAmount = agreed, PreventedGroupPetition = petition });
         });
 
         private bool FollowUp(PerformanceStatus performance) =>
@@ -305,7 +314,9 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         /// <summary>Now and then the parties to a written agreement apply for judicial confirmation, within its 30 days.</summary>
         private bool MaybeJudicialConfirmation() =>
             _case.Agreement?.Kind != AgreementKind.Written || !_f.Random.Bool(0.15f)
-            || Step(3, 20, _lead, (c, a, at, on) => c.RecordJudicialConfirmation(a, at, new JudicialConfirmationInput(true, on.AddDays(-_f.Random.Int(3, 10)) is var applied && applied >= c.Agreement!.EffectiveOn ? applied : c.Agreement.EffectiveOn, "陈家桥人民法庭", "裁定调解协议有效", on)));
+            || Step(3, 20, _lead, (c, a, at, on) => c.RecordJudicialConfirmation(a, at, new JudicialConfirmationInput(true, on.AddDays(-_f.Random.Int(3, 10)) is var applied && applied >= c.Agreement!.EffectiveOn ? applied : c.Agreement.EffectiveOn, "陈家桥人民法庭", null, on, _f.Random.Bool(0.9f) ? JudicialOutcome.Confirmed : JudicialOutcome.Rejected) is var input
+                ? input with { Result = input.Outcome == JudicialOutcome.Confirmed ? "裁定调解协议有效" : "协议内容违反法律规定，裁定驳回申请" }
+                : null!));
 
         private bool Refer()
         {
@@ -567,7 +578,7 @@ file static class DemoTexts
         ],
     };
 
-    public static (string Facts, string Matters, string Terms) Agreement(string category, MediationCase c, Faker f)
+    public static (string Facts, string Matters, string Terms, decimal? Amount) Agreement(string category, MediationCase c, Faker f)
     {
         var applicant = c.Parties.First(p => p.Role == PartyRole.Applicant).Name;
         var respondent = c.Parties.First(p => p.Role == PartyRole.Respondent).Name;
@@ -580,7 +591,7 @@ file static class DemoTexts
             "marriage-family" => $"一、双方就子女抚养和探视达成一致；二、{pay}；三、双方互相尊重，不得干扰对方正常生活。",
             _ => $"一、{pay}；二、本协议履行完毕后，双方就本纠纷再无其他争议。",
         };
-        return (c.Summary, $"双方就{(amount is null ? "责任承担" : "赔偿（支付）金额及履行期限")}存在争议。", terms);
+        return (c.Summary, $"双方就{(amount is null ? "责任承担" : "赔偿（支付）金额及履行期限")}存在争议。", terms, amount);
     }
 
     public static string Attendees(MediationCase c, Actor mediator) =>

@@ -64,6 +64,9 @@ public sealed class DemoSeeder(
         ("denghui", "邓辉", "wuliuyuan"),
     ];
 
+    /// <summary>The demo town's 专职 mediators; the others are 兼职, as in most villages.</summary>
+    private static readonly HashSet<string> FullTimeMediators = ["zhangmin", "denghui", "luoping"];
+
     /// <summary>
     /// Seeds a demo database: one that is marked, or one that start-up has just created (<paramref name="createdNow"/>),
     /// which is marked in the same transaction as its demo users. Any other database is refused with a
@@ -101,6 +104,7 @@ public sealed class DemoSeeder(
                 UserName = account.UserName,
                 DisplayName = account.DisplayName,
                 VillageId = account.VillageCode is null ? null : villages[account.VillageCode],
+                FullTime = FullTimeMediators.Contains(account.UserName),
             };
             var created = await UserAccounts.CreateAsync(users, db, user, account.Password, account.Role, ct);
             if (!created.Succeeded)

@@ -72,7 +72,11 @@ public static class ReferenceData
         ("court-delegated", "法院委派（诉前调解）"),
         ("police-transfer", "派出所移交（警调对接）"),
         ("petition-12345", "信访及12345转办"),
-        ("other-department", "其他部门移交"));
+        ("other-department", "其他部门移交"),
+        (SweepFindingSource, "主动调解·排查发现"));
+
+    /// <summary>The source of a case made from a sweep's finding (矛盾纠纷排查).</summary>
+    public const string SweepFindingSource = "sweep-finding";
 
     public static IReadOnlyList<ReferralTarget> ReferralTargets() => Items<ReferralTarget>(
         ("court-chenjiaqiao", "陈家桥人民法庭"),

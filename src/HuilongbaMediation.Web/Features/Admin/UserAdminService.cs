@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace HuilongbaMediation.Web.Features.Admin;
 
 public sealed record UserRow(
-    string Id, string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName, bool IsActive, bool IsLockedOut);
+    string Id, string UserName, string DisplayName, UserRole Role, int? VillageId, string? VillageName, bool IsActive, bool IsLockedOut, bool FullTime = false, int TrainingsThisYear = 0);
 
 /// <summary>A new user, or the editable part of an existing one (user name and password are set on creation only).</summary>
 public sealed class UserInput
@@ -29,6 +29,9 @@ public sealed class UserInput
     public string Password { get; set; } = "";
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>专职 (full-time) mediator; otherwise 兼职. Only kept for mediators.</summary>
+    public bool FullTime { get; set; }
 }
 
 /// <summary>
@@ -62,12 +65,14 @@ public sealed partial class UserAdminService(
                 VillageName = u.Village == null ? null : u.Village.Name,
                 u.IsActive,
                 u.LockoutEnd,
+                u.FullTime,
             })
             .ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
+        var trainings = await Trainings.TrainingService.CountsAsync(db, Domain.Common.ChinaClock.Today(now.UtcDateTime).Year, ct);
         return rows.Select(u => new UserRow(
                 u.Id, u.UserName!, u.DisplayName, Enum.TryParse<UserRole>(u.Role, out var role) ? role : UserRole.Mediator,
-                u.VillageId, u.VillageName, u.IsActive, u.LockoutEnd > now))
+                u.VillageId, u.VillageName, u.IsActive, u.LockoutEnd > now, u.FullTime, trainings.GetValueOrDefault(u.Id)))
             .ToList();
     }
 
@@ -93,6 +98,7 @@ public sealed partial class UserAdminService(
             DisplayName = Text.Required(input.DisplayName),
             VillageId = input.Role.BelongsToVillage() ? input.VillageId : null,
             IsActive = input.IsActive,
+            FullTime = input.Role == UserRole.Mediator && input.FullTime,
             MustChangePassword = true, // the administrator knows this password; the user replaces it
         };
         var line = await securityLog.NewAsync(
@@ -145,6 +151,7 @@ public sealed partial class UserAdminService(
         user.DisplayName = Text.Required(input.DisplayName);
         user.VillageId = villageId;
         user.IsActive = input.IsActive;
+        user.FullTime = input.Role == UserRole.Mediator && input.FullTime;
         var result = await users.UpdateAsync(user);
         if (result.Succeeded && roleChanged)
         {

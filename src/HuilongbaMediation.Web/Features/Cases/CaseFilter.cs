@@ -35,6 +35,22 @@ public sealed record CaseFilter
 
     /// <summary>调解组织: cases handled by this committee.</summary>
     public int? CommitteeId { get; init; }
+    /// <summary>A group of sources of the statistical form (<see cref="SourceGroups"/>: 当事人申请, 主动调解, 委托移送).</summary>
+    public string? SourceGroup { get; init; }
+
+    /// <summary>调解类型 (mediation kind).</summary>
+    public int? KindId { get; init; }
+    /// <summary>调解场所: the venue the case was mediated at.</summary>
+    public int? VenueId { get; init; }
+    /// <summary>At least this many people involved (5: 群体性纠纷).</summary>
+    public int? MinPeople { get; init; }
+    /// <summary>
+    /// 司法确认: cases whose parties applied (<see cref="JudicialApplied"/>) or whose application was decided with this
+    /// outcome (<c>Confirmed</c>, <c>Rejected</c>) between <see cref="EventFrom"/> and <see cref="EventTo"/>.
+    /// </summary>
+    public string? Judicial { get; init; }
+    /// <summary>The <see cref="Judicial"/> value of an application made in the period.</summary>
+    public const string JudicialApplied = "Applied";
 
     public RiskLevel? Risk { get; init; }
 
@@ -67,6 +83,11 @@ public sealed record CaseFilter
         ["mine"] = Mine ? "1" : null,
         ["source"] = Number(SourceId),
         ["committee"] = Number(CommitteeId),
+        ["sourceGroup"] = Blank(SourceGroup),
+        ["kind"] = Number(KindId),
+        ["venue"] = Number(VenueId),
+        ["people"] = Number(MinPeople),
+        ["judicial"] = Blank(Judicial),
         ["risk"] = Risk?.ToString(),
         ["overdue"] = Overdue ? "1" : null,
         ["from"] = Date(FiledFrom),
@@ -98,6 +119,11 @@ public sealed record CaseFilter
             Mine = Get(q, "mine") == "1",
             SourceId = ParseInt(Get(q, "source")),
             CommitteeId = ParseInt(Get(q, "committee")),
+            SourceGroup = Get(q, "sourceGroup"),
+            KindId = ParseInt(Get(q, "kind")),
+            VenueId = ParseInt(Get(q, "venue")),
+            MinPeople = ParseInt(Get(q, "people")),
+            Judicial = Get(q, "judicial"),
             Risk = Enum.TryParse<RiskLevel>(Get(q, "risk"), ignoreCase: true, out var risk) && Enum.IsDefined(risk) ? risk : null,
             Overdue = Get(q, "overdue") == "1",
             FiledFrom = ParseDate(Get(q, "from")),

@@ -12,7 +12,9 @@ namespace HuilongbaMediation.Web.Features.Cases;
 public static class CaseFilterText
 {
     /// <summary>Whether the filter has a part that none of the list's controls shows.</summary>
-    public static bool HasHiddenParts(CaseFilter f) => f.Event is not null || f.StateAsOf is not null || f.CategoryGroup is not null;
+    public static bool HasHiddenParts(CaseFilter f) =>
+        f.Event is not null || f.StateAsOf is not null || f.CategoryGroup is not null || f.SourceGroup is not null || f.KindId is not null
+        || f.VenueId is not null || f.MinPeople is not null || f.Judicial is not null;
 
     /// <summary>Each part of the filter as a phrase, the most telling first ("2026年内调解成功的案件", "五云山村", …).</summary>
     public static IReadOnlyList<string> Describe(CaseFilter f, CaseOptions options, IStringLocalizer<CasesText> t)
@@ -21,6 +23,12 @@ public static class CaseFilterText
         if (f.Event is { } events)
         {
             parts.Add(string.Format(CultureInfo.CurrentCulture, t["Filter.Events"], Period(f.EventFrom, f.EventTo, t), Events(events, t)));
+        }
+
+        if (f.Judicial is { } judicial)
+        {
+            var what = t[$"Filter.Judicial.{judicial}"];
+            parts.Add(string.Format(CultureInfo.CurrentCulture, t["Filter.Events"], Period(f.EventFrom, f.EventTo, t), what.ResourceNotFound ? judicial : what.Value));
         }
 
         if (f.StateAsOf is { } asOf && (f.States.Count > 0 || f.Overdue))
@@ -48,6 +56,10 @@ public static class CaseFilterText
         Add(parts, f.Mine ? t["List.Mine"].Value : null);
         Add(parts, t, "Filter.Source", options.Sources.FirstOrDefault(s => s.Id == f.SourceId)?.Name);
         Add(parts, options.Committees.FirstOrDefault(s => s.Id == f.CommitteeId)?.Name);
+        Add(parts, t, "Filter.SourceGroup", f.SourceGroup);
+        Add(parts, t, "Filter.Kind", options.MediationKinds.FirstOrDefault(k => k.Id == f.KindId)?.Name);
+        Add(parts, t, "Filter.Venue", options.Venues.FirstOrDefault(v => v.Id == f.VenueId)?.Name);
+        Add(parts, t, "Filter.MinPeople", f.MinPeople?.ToString(CultureInfo.CurrentCulture));
         Add(parts, t, "Filter.Risk", f.Risk is { } risk ? t[$"Risk.{risk}"].Value : null);
         if (f.FiledFrom is not null || f.FiledTo is not null)
         {

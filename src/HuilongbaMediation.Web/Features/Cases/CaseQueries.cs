@@ -13,6 +13,7 @@ namespace HuilongbaMediation.Web.Features.Cases;
 public static class CaseQueries
 {
     private const string Resolve = nameof(CaseTrigger.Resolve);
+    private const string FollowUp = nameof(CaseAction.RecordFollowUp);
 
     public static IQueryable<MediationCase> VisibleTo(this IQueryable<MediationCase> cases, Actor actor) => actor.Role switch
     {
@@ -87,6 +88,43 @@ public static class CaseQueries
             cases = cases.Where(c => c.CommitteeId == committee);
         }
 
+        if (filter.SourceGroup is { } sourceGroup)
+        {
+            var codes = SourceGroups.CodesOf(sourceGroup);
+            var sources = db.CaseSources.Where(x => x.Code != null && codes.Contains(x.Code)).Select(x => x.Id);
+            cases = cases.Where(c => sources.Contains(c.SourceId));
+        }
+
+        if (filter.KindId is { } kind)
+        {
+            cases = cases.Where(c => c.MediationKindId == kind);
+        }
+
+        if (filter.VenueId is { } venue)
+        {
+            cases = cases.Where(c => c.VenueId == venue);
+        }
+
+        if (filter.MinPeople is { } people)
+        {
+            cases = cases.Where(c => c.PeopleInvolved >= people);
+        }
+
+        if (filter.Judicial is { } judicial)
+        {
+            var start = filter.EventFrom ?? DateOnly.MinValue;
+            var end = filter.EventTo ?? DateOnly.MaxValue;
+            if (judicial == CaseFilter.JudicialApplied)
+            {
+                cases = cases.Where(c => c.JudicialConfirmation!.AppliedOn >= start && c.JudicialConfirmation.AppliedOn <= end);
+            }
+            else
+            {
+                var outcome = Enum.TryParse<JudicialOutcome>(judicial, out var parsed) && Enum.IsDefined(parsed) ? parsed : (JudicialOutcome?)null;
+                cases = cases.Where(c => c.JudicialConfirmation!.Outcome == outcome && c.JudicialConfirmation.DecidedOn >= start && c.JudicialConfirmation.DecidedOn <= end);
+            }
+        }
+
         if (filter.Risk is { } risk)
         {
             cases = cases.Where(c => c.RiskLevel == risk);
@@ -159,13 +197,27 @@ public static class CaseQueries
         var actions = parts.Select(p => p[0]).Distinct(StringComparer.Ordinal).ToList();
         var kind = parts.Select(p => p is [Resolve, var k] && Enum.TryParse<AgreementKind>(k, out var parsed) && Enum.IsDefined(parsed) ? parsed : (AgreementKind?)null)
             .FirstOrDefault(k => k is not null);
-        if (kind is null)
+        var petition = parts.Any(p => p is [Resolve, PreventedGroupPetition]);
+        var performance = parts.Select(p => p is [FollowUp, var k] && Enum.TryParse<PerformanceStatus>(k, out var parsed) && Enum.IsDefined(parsed) ? parsed : (PerformanceStatus?)null)
+            .FirstOrDefault(k => k is not null);
+        if (kind is null && !petition && performance is null)
         {
             return h => actions.Contains(h.Action) && h.OccurredOn >= start && h.OccurredOn <= end;
         }
 
-        return h => actions.Contains(h.Action) && h.OccurredOn >= start && h.OccurredOn <= end && (h.Action != Resolve || h.AgreementKind == kind);
+        return h => actions.Contains(h.Action) && h.OccurredOn >= start && h.OccurredOn <= end
+            && (h.Action != Resolve || ((kind == null || h.AgreementKind == kind) && (!petition || h.PreventedGroupPetition)))
+            && (h.Action != FollowUp || performance == null || h.Performance == performance);
     }
+
+    /// <summary>The qualifier of a resolution marked 防止群体性上访: <c>Resolve:PreventedGroupPetition</c>.</summary>
+    public const string PreventedGroupPetition = nameof(PreventedGroupPetition);
+
+    /// <summary>The <see cref="CaseFilter.Event"/> of a resolution marked 防止群体性上访.</summary>
+    public static string ResolvedPreventingPetition => $"{Resolve}:{PreventedGroupPetition}";
+
+    /// <summary>The <see cref="CaseFilter.Event"/> of a follow-up visit that found this performance.</summary>
+    public static string FollowedUpWith(PerformanceStatus performance) => $"{FollowUp}:{performance}";
 
     /// <summary>The <see cref="CaseFilter.Event"/> of any of these actions.</summary>
     public static string AnyOf(params IEnumerable<string> actions) => string.Join(',', actions);

@@ -33,7 +33,14 @@ public sealed class CaseService(
     /// </summary>
     /// <param name="submission">The filing form's key (<see cref="Components.Shared.Submission"/>): a second submission
     /// of the same form returns the case the first one filed instead of filing it again.</param>
-    public async Task<Result<CaseRef>> FileAsync(CaseDraft draft, string? leadMediatorId = null, Guid submission = default, CancellationToken ct = default)
+    /// <param name="alsoInTransaction">What else the filing writes, in its transaction, once the case has its id (a sweep's
+    /// finding links to the case filed from it); a refusal it returns refuses the filing too.</param>
+    public async Task<Result<CaseRef>> FileAsync(
+        CaseDraft draft,
+        string? leadMediatorId = null,
+        Guid submission = default,
+        CancellationToken ct = default,
+        Func<AppDbContext, MediationCase, Task<Result<CaseRef>?>>? alsoInTransaction = null)
     {
         var actor = await currentUser.GetActorAsync();
         if (actor is null)
@@ -85,6 +92,16 @@ public sealed class CaseService(
         db.Cases.Add(@case);
         KeepSubmission(db, submission);
         await db.SaveChangesAsync(ct);
+        if (alsoInTransaction is not null)
+        {
+            if (await alsoInTransaction(db, @case) is { } refused)
+            {
+                return refused; // the transaction is rolled back: no case either
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
         await tx.CommitAsync(ct);
         return Result.Made(Ref(@case));
     }

@@ -1,0 +1,258 @@
+using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Sweeps;
+using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.Dashboard;
+using HuilongbaMediation.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Features.MonthlyForm;
+
+/// <summary>A village's (or the town's) line of the form: a figure per column, each with the link to its cases.</summary>
+/// <param name="VillageId">Null for the town total.</param>
+public sealed record FormRow(int? VillageId, string Name, IReadOnlyList<Figure<decimal?>> Cells);
+
+/// <summary>
+/// 人民调解工作统计表 for a period as one user may see it: the judicial office and admins a line per village or area and
+/// the town total; a village head their own village's line only.
+/// </summary>
+/// <param name="Closed">For a closed month: who closed it and when; its figures are the ones stored then.</param>
+/// <param name="Late">补报: events dated in a closed month but entered after it was closed, counted in this (the first open) month.</param>
+public sealed record StatisticalForm(
+    FormPeriod Period, IReadOnlyList<FormColumn> Columns, IReadOnlyList<FormRow> Rows, ClosedInfo? Closed = null, IReadOnlyList<LateEntry>? Late = null)
+{
+    /// <summary>The town total, when this user sees it.</summary>
+    public FormRow? Town => Rows.FirstOrDefault(r => r.VillageId is null);
+}
+
+/// <summary>Who closed a month, and when.</summary>
+public sealed record ClosedInfo(string ClosedBy, DateTime ClosedAtUtc);
+
+/// <summary>A 补报 line: a step of a case dated in a closed month, entered after that month was closed.</summary>
+public sealed record LateEntry(int CaseId, string CaseNumber, int VillageId, string Action, DateOnly OccurredOn, DateTime RecordedAtUtc);
+
+/// <summary>
+/// The statistical form's figures for a month, quarter or year: six grouped queries (filed cases, resolutions, the other
+/// outcomes, follow-ups, judicial confirmations, the mediators), summed per column as <see cref="FormFigures"/> defines.
+/// </summary>
+public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
+{
+    /// <summary>The form for the signed-in user; null when they may not see it.</summary>
+    public async Task<StatisticalForm?> GetAsync(FormPeriod period, CancellationToken ct = default) =>
+        await GetAsync(await currentUser.GetActorAsync(), period, ct);
+
+    public async Task<StatisticalForm?> GetAsync(Actor? actor, FormPeriod period, CancellationToken ct = default)
+    {
+        if (!Capability.Oversight.Allows(actor))
+        {
+            return null;
+        }
+
+        var villageOnly = actor!.Role == UserRole.VillageHead ? actor.VillageId : null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reference = await ReferenceAsync(db, ct);
+        var columns = FormFigures.Columns(reference);
+        if (period.Kind == FormPeriodKind.Month && await db.ClosedMonths.AsNoTracking().SingleOrDefaultAsync(m => m.Month == period.From, ct) is { } closed)
+        {
+            return FormSnapshot.Read(closed, period, columns, villageOnly);
+        }
+
+        var data = await DataAsync(db, period.From, period.To, recordedAfter: null, ct);
+        IReadOnlyList<LateEntry>? late = null;
+        if (period.Kind == FormPeriodKind.Month && await LateWindowAsync(db, period.From, ct) is { } window)
+        {
+            data = data.Plus(await DataAsync(db, window.From, window.To, window.ClosedAtUtc, ct));
+            late = await LateEntriesAsync(db, window, villageOnly, ct);
+        }
+
+        var villages = await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
+            .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
+
+        FormRow Row(int? villageId, string name, FormData rows)
+        {
+            var scope = new CaseFilter { VillageId = villageId };
+            return new FormRow(villageId, name, [.. columns.Select(c => new Figure<decimal?>(c.Value(rows), c.DrillDown?.Invoke(scope, period.Period)))]);
+        }
+
+        var withData = data.Filed.Select(r => r.VillageId).Concat(data.Resolved.Select(r => r.VillageId)).ToHashSet();
+        var rows = villages
+            .Where(v => villageOnly is null ? v.IsActive || withData.Contains(v.Id) : v.Id == villageOnly)
+            .Select(v => Row(v.Id, v.Name, data.For(v.Id)))
+            .ToList();
+        if (villageOnly is null)
+        {
+            // The town's trainings are the trainings held, not the sum of the villages' (one training serves several).
+            rows.Add(Row(null, "全镇合计", data with { Trainings = [.. data.Trainings.Where(t => t.VillageId is null)] }));
+        }
+
+        return new StatisticalForm(period, columns, rows, Late: late);
+    }
+
+    /// <summary>
+    /// The months whose late events count in <paramref name="month"/>: when the month before it is closed (so this is the
+    /// first open month), every closed month up to it, for what was entered after the month before was closed.
+    /// </summary>
+    internal static async Task<(DateOnly From, DateOnly To, DateTime ClosedAtUtc)?> LateWindowAsync(AppDbContext db, DateOnly month, CancellationToken ct)
+    {
+        var previous = month.AddMonths(-1);
+        var closedBefore = await db.ClosedMonths.AsNoTracking().SingleOrDefaultAsync(m => m.Month == previous, ct);
+        if (closedBefore is null)
+        {
+            return null;
+        }
+
+        var first = await db.ClosedMonths.AsNoTracking().MinAsync(m => m.Month, ct);
+        return (first, month.AddDays(-1), closedBefore.ClosedAtUtc);
+    }
+
+    /// <summary>The 补报 lines: the steps the late figures count, each with its case.</summary>
+    private static async Task<IReadOnlyList<LateEntry>> LateEntriesAsync(AppDbContext db, (DateOnly From, DateOnly To, DateTime ClosedAtUtc) window, int? villageOnly, CancellationToken ct)
+    {
+        var counted = CaseQueries.AnyOf(nameof(CaseAction.File), nameof(CaseTrigger.Resolve), nameof(CaseTrigger.ApproveReferral), nameof(CaseTrigger.Terminate), nameof(CaseAction.RecordFollowUp));
+        var closedAt = window.ClosedAtUtc;
+        var rows = await db.CaseHistory.AsNoTracking()
+            .Where(CaseQueries.Events(counted, window.From, window.To))
+            .Where(h => h.AtUtc > closedAt)
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h.CaseId, c.Number, c.VillageId, h.Action, h.OccurredOn, h.AtUtc })
+            .Where(x => villageOnly == null || x.VillageId == villageOnly)
+            .OrderBy(x => x.OccurredOn).ThenBy(x => x.CaseId)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new LateEntry(r.CaseId, r.Number, r.VillageId, ActionLabel(r.Action), r.OccurredOn, r.AtUtc))];
+    }
+
+    private static string ActionLabel(string action) =>
+        Enum.TryParse<CaseTrigger>(action, out var trigger) ? trigger.ToLabel() : Enum.TryParse<CaseAction>(action, out var recorded) ? recorded.ToLabel() : action;
+
+    private static async Task<FormReference> ReferenceAsync(AppDbContext db, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.StatisticsGroup, c.IsActive }).ToListAsync(ct);
+        var sources = await db.CaseSources.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.Code, c.IsActive }).ToListAsync(ct);
+        var venues = await db.Venues.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
+        var kinds = await db.MediationKinds.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
+
+        // A withdrawn row keeps its column: the form's columns are the same every month, and old cases still point at it.
+        return new FormReference(
+            [.. categories.Select(c => (c.Id, c.Name, c.StatisticsGroup))],
+            [.. sources.Select(c => (c.Id, c.Name, c.Code))],
+            [.. venues.Select(c => (c.Id, c.Name))],
+            [.. kinds.Select(c => (c.Id, c.Name))]);
+    }
+
+    /// <param name="recordedAfter">Null: what happened between the dates. Else the late part: what happened between them
+    /// and was entered after this time (judicial decisions and the roster are not dated by entry, and have no late part).</param>
+    private static async Task<FormData> DataAsync(AppDbContext db, DateOnly from, DateOnly to, DateTime? recordedAfter, CancellationToken ct)
+    {
+        var late = recordedAfter is not null;
+        var after = recordedAfter ?? DateTime.MinValue;
+        const string file = nameof(CaseAction.File);
+        const int group = FormFigures.GroupDisputePeople;
+        const RiskLevel high = FigureDefinitions.PreventedCriminalRisk;
+
+        var filed = (await db.Cases.AsNoTracking()
+                .Where(c => c.FiledOn >= from && c.FiledOn <= to)
+                .Where(c => !late || c.History.Any(h => h.Action == file && h.AtUtc > after))
+                .GroupBy(c => new { c.VillageId, c.CategoryId, c.SourceId, c.MediationKindId, Group = c.PeopleInvolved >= group })
+                .Select(g => new { g.Key, Cases = g.Count(), People = g.Sum(c => c.PeopleInvolved) })
+                .ToListAsync(ct))
+            .Select(r => new FiledRow(r.Key.VillageId, r.Key.CategoryId, r.Key.SourceId, r.Key.MediationKindId, r.Key.Group, r.Cases, r.People))
+            .ToList();
+
+        var resolved = (await db.CaseHistory.AsNoTracking()
+                .Where(CaseQueries.Events(nameof(CaseTrigger.Resolve), from, to))
+                .Where(h => !late || h.AtUtc > after)
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
+                {
+                    c.VillageId,
+                    c.VenueId,
+                    h.AgreementKind,
+                    h.PreventedGroupPetition,
+                    High = c.RiskLevel == high,
+                    c.PeopleInvolved,
+                    Agreed = h.AgreedAmount ?? 0m,
+                })
+                .GroupBy(x => new { x.VillageId, x.VenueId, x.AgreementKind, x.PreventedGroupPetition, x.High })
+                .Select(g => new { g.Key, Events = g.Count(), People = g.Sum(x => x.PeopleInvolved), Agreed = g.Sum(x => x.Agreed) })
+                .ToListAsync(ct))
+            .Select(r => new ResolvedRow(r.Key.VillageId, r.Key.VenueId, r.Key.AgreementKind, r.Key.PreventedGroupPetition, r.Key.High, r.Events, r.People, (long)(r.Agreed * 100m)))
+            .ToList();
+
+        var outcomes = (await db.CaseHistory.AsNoTracking()
+                .Where(CaseQueries.Events(CaseQueries.AnyOf(nameof(CaseTrigger.ApproveReferral), nameof(CaseTrigger.Terminate)), from, to))
+                .Where(h => !late || h.AtUtc > after)
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Action })
+                .GroupBy(x => new { x.VillageId, x.Action })
+                .Select(g => new { g.Key, Events = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new OutcomeRow(r.Key.VillageId, r.Key.Action, r.Events))
+            .ToList();
+
+        var followUps = (await db.CaseHistory.AsNoTracking()
+                .Where(CaseQueries.Events(nameof(CaseAction.RecordFollowUp), from, to))
+                .Where(h => !late || h.AtUtc > after)
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Performance })
+                .GroupBy(x => new { x.VillageId, x.Performance })
+                .Select(g => new { g.Key, Visits = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new FollowUpRow(r.Key.VillageId, r.Key.Performance, r.Visits))
+            .ToList();
+
+        var applied = await db.Cases.AsNoTracking()
+            .Where(c => !late && c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to)
+            .GroupBy(c => c.VillageId)
+            .Select(g => new { VillageId = g.Key, Cases = g.Count() })
+            .ToListAsync(ct);
+        var decided = await db.Cases.AsNoTracking()
+            .Where(c => !late && c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to)
+            .GroupBy(c => new { c.VillageId, c.JudicialConfirmation!.Outcome })
+            .Select(g => new { g.Key.VillageId, g.Key.Outcome, Cases = g.Count() })
+            .ToListAsync(ct);
+        List<JudicialRow> judicial =
+        [
+            .. applied.Select(r => new JudicialRow(r.VillageId, null, r.Cases)),
+            .. decided.Select(r => new JudicialRow(r.VillageId, r.Outcome, r.Cases)),
+        ];
+
+        var mediatorRole = db.Roles.Where(r => r.Name == nameof(UserRole.Mediator)).Select(r => r.Id);
+        var mediators = (await db.Users.AsNoTracking()
+                .Where(u => !late && u.IsActive && u.VillageId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && mediatorRole.Contains(ur.RoleId)))
+                .GroupBy(u => new { VillageId = u.VillageId!.Value, u.FullTime })
+                .Select(g => new { g.Key, People = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new MediatorRow(r.Key.VillageId, r.Key.FullTime, r.People))
+            .ToList();
+
+        var sweeps = await db.Sweeps.AsNoTracking()
+            .Where(s => s.SweptOn >= from && s.SweptOn <= to && (!late || s.RecordedAtUtc > after))
+            .GroupBy(s => s.VillageId)
+            .Select(g => new { VillageId = g.Key, Sweeps = g.Count(), Found = g.Sum(s => s.Findings.Count) })
+            .ToListAsync(ct);
+        var settled = await db.SweepFindings.AsNoTracking()
+            .Where(f => !late && f.SettledOn >= from && f.SettledOn <= to)
+            .Join(db.Sweeps, f => f.SweepId, s => s.Id, (f, s) => new { s.VillageId, f.Outcome })
+            .GroupBy(x => new { x.VillageId, x.Outcome })
+            .Select(g => new { g.Key.VillageId, g.Key.Outcome, Count = g.Count() })
+            .ToListAsync(ct);
+        List<SweepRow> sweepRows =
+        [
+            .. sweeps.Select(r => new SweepRow(r.VillageId, r.Sweeps, r.Found, 0, 0)),
+            .. settled.Select(r => new SweepRow(r.VillageId, 0, 0, r.Outcome == FindingOutcome.Prevented ? r.Count : 0, r.Outcome == FindingOutcome.CaseFiled ? r.Count : 0)),
+        ];
+
+        var attendance = await db.Trainings.AsNoTracking()
+            .Where(t => t.HeldOn >= from && t.HeldOn <= to && (!late || t.RecordedAtUtc > after))
+            .SelectMany(t => t.Attendees.Select(a => new { a.TrainingId, a.UserId }))
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.TrainingId, a.UserId, u.VillageId })
+            .Distinct()
+            .ToListAsync(ct);
+        var held = await db.Trainings.AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to && (!late || t.RecordedAtUtc > after), ct);
+        List<TrainingRow> trainings =
+        [
+            new(null, held, attendance.Select(a => a.UserId).Distinct().Count()),
+            .. attendance.Where(a => a.VillageId is not null).GroupBy(a => a.VillageId)
+                .Select(g => new TrainingRow(g.Key, g.Select(a => a.TrainingId).Distinct().Count(), g.Select(a => a.UserId).Distinct().Count())),
+        ];
+
+        return new FormData(filed, resolved, outcomes, followUps, judicial, mediators, sweepRows, trainings);
+    }
+}

@@ -1,0 +1,124 @@
+using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Months;
+using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Features.Cases;
+using HuilongbaMediation.Web.Features.MonthlyForm;
+using HuilongbaMediation.Web.Tests.Features.Cases;
+using HuilongbaMediation.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Tests.Features.MonthlyForm;
+
+/// <summary>台账清零 and closed months: sign-off with reasons, closing in order, and a closed month's form frozen, with 补报.</summary>
+public sealed class MonthCloseTests : IAsyncLifetime
+{
+    private TestApp _app = default!;
+
+    private static DateOnly Today => ChinaClock.Today(DateTime.UtcNow);
+
+    private static DateOnly LastMonth => new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
+
+    private MonthCloseService Months => _app.Get<MonthCloseService>();
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(demo: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<int> FileAsync(DateOnly filedOn)
+    {
+        var draft = await CaseDrafts.ValidAsync(_app) with { FiledOn = filedOn };
+        var result = await _app.Get<CaseService>().FileAsync(draft);
+        Assert.Equal(Outcome.Done, result.Outcome);
+        return result.Value!.Id;
+    }
+
+    private async Task SignEveryVillageAsync(DateOnly month, int openCaseId)
+    {
+        foreach (var village in (await Months.ReviewAsync(month))!.Villages)
+        {
+            var (errors, refusal) = await Months.SignAsync(village.VillageId, month, [.. village.Open.Select(o => new OpenCaseReason(o.CaseId, "双方仍在协商，已约定下周再次调解"))]);
+            Assert.Empty(errors);
+            Assert.Null(refusal);
+        }
+
+        Assert.Contains((await Months.ReviewAsync(month))!.Villages.SelectMany(v => v.Open), o => o.CaseId == openCaseId && o.Reason is not null);
+    }
+
+    private static decimal? Filed(StatisticalForm form) => form.Town!.Cells[0].Value;
+
+    [Fact]
+    public async Task A_closed_month_does_not_change_and_a_late_event_counts_in_the_next_month_as_a_late_report()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+        var early = await FileAsync(LastMonth.AddDays(3));
+        await SignEveryVillageAsync(LastMonth, early);
+        Assert.Null(await Months.CloseAsync(LastMonth));
+        var forms = _app.Get<MonthlyFormService>();
+        var closed = (await forms.GetAsync(FormPeriod.MonthOf(LastMonth)))!;
+        Assert.Equal((1m, "王芳"), (Filed(closed), closed.Closed?.ClosedBy));
+        var thisMonthBefore = Filed((await forms.GetAsync(FormPeriod.MonthOf(Today)))!);
+
+        // Entered now, dated in the closed month.
+        var late = await FileAsync(LastMonth.AddDays(10));
+
+        var closedAfter = (await forms.GetAsync(FormPeriod.MonthOf(LastMonth)))!;
+        var next = (await forms.GetAsync(FormPeriod.MonthOf(Today)))!;
+        Assert.Equal(closed.Town!.Cells.Select(c => c.Value), closedAfter.Town!.Cells.Select(c => c.Value));
+        Assert.Equal(thisMonthBefore + 1, Filed(next));
+        var line = Assert.Single(next.Late!);
+        Assert.Equal((late, "登记", LastMonth.AddDays(10)), (line.CaseId, line.Action, line.OccurredOn));
+        Assert.Empty(closedAfter.Late!);
+
+        // The live count of the closed month's dates has moved on; the form as reported has not.
+        await using var db = await _app.DbAsync();
+        Assert.Equal(2, await db.Cases.CountAsync(c => c.FiledOn >= LastMonth && c.FiledOn < LastMonth.AddMonths(1)));
+    }
+
+    [Fact]
+    public async Task A_village_head_signs_their_village_off_with_a_reason_for_each_open_case()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+        var open = await FileAsync(LastMonth.AddDays(1));
+        var head = await _app.SignInAsUserAsync("liqiang");
+
+        var review = (await Months.ReviewAsync(LastMonth))!;
+        var village = Assert.Single(review.Villages);
+        Assert.Equal((head.VillageId, 1, 0), ((int?)village.VillageId, village.Filed, village.Concluded));
+        Assert.Equal([open], village.Open.Select(o => o.CaseId));
+        Assert.False(review.MayClose);
+
+        var (errors, _) = await Months.SignAsync(village.VillageId, LastMonth, []);
+        Assert.Equal([new FieldError($"Reasons[{open}]", "请填写未结原因")], errors);
+        var (ok, refusal) = await Months.SignAsync(village.VillageId, LastMonth, [new OpenCaseReason(open, "被申请人外出务工，月底返乡后调解")]);
+        Assert.Empty(ok);
+        Assert.Null(refusal);
+        Assert.Equal("李强", (await Months.ReviewAsync(LastMonth))!.Villages.Single().SignedBy);
+
+        // Another village's month, the current month and a second signature are refused.
+        var other = await _app.VillageIdAsync("wuliuyuan");
+        Assert.NotNull((await Months.SignAsync(other, LastMonth, [])).Refusal);
+        Assert.Equal("Month", Assert.Single((await Months.SignAsync(village.VillageId, new DateOnly(Today.Year, Today.Month, 1), [new OpenCaseReason(open, "仍在调解")])).Errors).Field);
+        Assert.NotNull((await Months.SignAsync(village.VillageId, LastMonth, [new OpenCaseReason(open, "再次签认")])).Refusal);
+        Assert.Equal("只有司法所可以关账", await Months.CloseAsync(LastMonth));
+    }
+
+    [Fact]
+    public async Task The_office_closes_a_month_only_when_every_village_has_signed_and_in_order()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+
+        Assert.StartsWith("以下村（社区）尚未签认：", await Months.CloseAsync(LastMonth), StringComparison.Ordinal);
+        Assert.Equal("该月尚未结束，月末后才能关账", await Months.CloseAsync(new DateOnly(Today.Year, Today.Month, 1)));
+
+        var twoMonthsAgo = LastMonth.AddMonths(-1);
+        foreach (var village in (await Months.ReviewAsync(twoMonthsAgo))!.Villages)
+        {
+            Assert.Empty((await Months.SignAsync(village.VillageId, twoMonthsAgo, [])).Errors); // nothing open: no reasons needed
+        }
+
+        Assert.Null(await Months.CloseAsync(twoMonthsAgo));
+        Assert.Equal("该月已关账", await Months.CloseAsync(twoMonthsAgo));
+        Assert.StartsWith("以下村（社区）尚未签认", await Months.CloseAsync(LastMonth), StringComparison.Ordinal);
+        Assert.Equal("须按月份顺序关账：请先关闭上一个月", await Months.CloseAsync(LastMonth.AddMonths(-3)));
+    }
+}
