@@ -105,7 +105,7 @@ public sealed class DocumentFieldsTests
     public void The_courts_case_number_is_kept_once_applied_and_refused_before()
     {
         var @case = _scenario.In(CaseStatus.Resolved);
-        var applied = new JudicialConfirmationInput(true, _scenario.Today, "陈家桥人民法庭", "裁定调解协议有效", _scenario.Today)
+        var applied = new JudicialConfirmationInput(true, _scenario.Today, "陈家桥人民法庭", "裁定调解协议有效", _scenario.Today, JudicialOutcome.Confirmed)
         {
             CourtCaseNumber = "（2026）渝0106民特调确字第12号",
         };
