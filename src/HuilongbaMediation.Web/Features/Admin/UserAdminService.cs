@@ -344,7 +344,7 @@ public sealed partial class UserAdminService(
             errors[field] = errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
         }
 
-        return Result.Invalid(Fields(errors), errors.GetValueOrDefault("") ?? Result.CheckTheForm);
+        return Result.Invalid(Fields(errors));
     }
 
     private async Task<Actor?> AdminAsync() =>
@@ -353,6 +353,7 @@ public sealed partial class UserAdminService(
     [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
     private static partial Regex UserNamePattern();
 
+    /// <summary>Each message under its field; one under "" is about the whole form (the dialog shows it above its buttons).</summary>
     private static FieldError[] Fields(Dictionary<string, string> errors) =>
-        [.. errors.Where(e => e.Key.Length > 0).Select(e => new FieldError(e.Key, e.Value))];
+        [.. errors.Select(e => new FieldError(e.Key, e.Value))];
 }
