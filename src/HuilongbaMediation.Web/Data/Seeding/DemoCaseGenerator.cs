@@ -18,7 +18,6 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
     public const int CaseCount = 360;
 
     private const int Seed = 20221231;
-    private const int BatchSize = 60;
 
     /// <summary>How many cases of each story: enough of each that every state is there on any day.</summary>
     private static readonly (Story Story, int Count)[] StoryCounts =
@@ -44,24 +43,8 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         }
 
         var town = await Town.LoadAsync(db, ct);
-        var stories = new Randomizer(Seed).Shuffle(StoryCounts.SelectMany(s => Enumerable.Repeat(s.Story, s.Count * scale))).ToList();
-        var cases = stories.Select((story, i) => new CaseStory(town, story, i, nowUtc).Play()).ToList();
-        foreach (var year in cases.OrderBy(c => c.History[0].AtUtc).GroupBy(c => c.FiledOn.Year))
-        {
-            var sequence = 0;
-            foreach (var @case in year)
-            {
-                @case.AssignNumber(year.Key, ++sequence);
-            }
-        }
-
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var batch in cases.Chunk(BatchSize))
-        {
-            db.Cases.AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        var cases = Build(town, scale, nowUtc);
+        NewAggregates.Insert(db, cases);
 
         // Each demo case is handled by its village's committee (the town's for an area), as a filing would default it.
         await Features.Committees.CommitteeDefaults.FillMissingAsync(db, ct);
@@ -74,6 +57,26 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         await tx.CommitAsync(ct);
         Generated(cases.Count, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return cases.Count;
+    }
+
+    /// <summary>The demo town's cases as of <paramref name="nowUtc"/>, built and numbered but not stored: the same every time.</summary>
+    internal static async Task<IReadOnlyList<MediationCase>> BuildAsync(AppDbContext db, int scale, DateTime nowUtc, CancellationToken ct) =>
+        Build(await Town.LoadAsync(db, ct), scale, nowUtc);
+
+    private static List<MediationCase> Build(Town town, int scale, DateTime nowUtc)
+    {
+        var stories = new Randomizer(Seed).Shuffle(StoryCounts.SelectMany(s => Enumerable.Repeat(s.Story, s.Count * scale))).ToList();
+        var cases = stories.Select((story, i) => new CaseStory(town, story, i, nowUtc).Play()).ToList();
+        foreach (var year in cases.OrderBy(c => c.History[0].AtUtc).GroupBy(c => c.FiledOn.Year))
+        {
+            var sequence = 0;
+            foreach (var @case in year)
+            {
+                @case.AssignNumber(year.Key, ++sequence);
+            }
+        }
+
+        return cases;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generated {Count} demo cases in {Milliseconds} ms")]
