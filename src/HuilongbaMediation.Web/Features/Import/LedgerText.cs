@@ -16,7 +16,8 @@ public static class LedgerText
             return "";
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        // Most ledger text is ASCII and common Chinese characters, which NFKC leaves as they are: ICU is asked only for the rest.
+        var folded = text.AsSpan().ContainsAnyExcept(NormalizationStable) ? text.Normalize(NormalizationForm.FormKC) : text;
         var key = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -28,6 +29,10 @@ public static class LedgerText
 
         return key.ToString();
     }
+
+    /// <summary>Characters NFKC never changes: printable ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF).</summary>
+    private static readonly System.Buffers.SearchValues<char> NormalizationStable = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c), .. Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Select(c => (char)c)]);
 
     /// <summary>A cell as text, as the ledger shows it: trimmed, null when blank.</summary>
     public static string? Clean(object? cell) => cell switch
