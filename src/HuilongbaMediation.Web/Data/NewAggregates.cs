@@ -15,9 +15,9 @@ namespace HuilongbaMediation.Web.Data;
 /// <para>
 /// It exists for the writes that add thousands of cases at once — a ledger import, the demo town — where
 /// <c>SaveChanges</c> spends most of its time tracking each entity and preparing the same INSERT again for every row.
-/// It is no general bulk tool: it knows store-generated integer keys (read back with <c>RETURNING</c>), owned types in
-/// the owner's table and collections whose foreign key points at their owner; a model with anything else is refused
-/// when its plan is made. On an engine other than SQLite it hands the aggregates to <c>SaveChanges</c>.
+/// It is no general bulk tool: it knows store-generated integer keys (read back with <c>RETURNING</c> where children need
+/// them), owned types in the owner's table and collections whose foreign key points at their owner; a model with
+/// anything else is refused when its plan is made. On an engine other than SQLite it hands the aggregates to <c>SaveChanges</c>.
 /// </para>
 /// The caller holds the write gate and a transaction on <paramref name="db"/>; the aggregates are not tracked
 /// afterwards and their keys stay unset (read them back by a natural key such as the case number).
@@ -77,6 +77,12 @@ internal static class NewAggregates
         for (var i = 0; i < plan.Columns.Count; i++)
         {
             command.Parameters[i].Value = plan.Columns[i].Value(entity, parentKey) ?? DBNull.Value;
+        }
+
+        if (plan.Children.Count == 0)
+        {
+            command.ExecuteNonQuery();
+            return;
         }
 
         var key = command.ExecuteScalar() ?? throw new InvalidOperationException($"INSERT INTO {plan.Table} returned no key.");
@@ -145,7 +151,7 @@ internal static class NewAggregates
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"INSERT INTO \"{Table}\" ({string.Join(", ", Columns.Select(c => $"\"{c.Name}\""))}) " +
-                $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) RETURNING \"{Key}\";";
+                $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))})" + (Children.Count > 0 ? $" RETURNING \"{Key}\";" : ";");
             for (var i = 0; i < Columns.Count; i++)
             {
                 command.Parameters.Add(Columns[i].Mapping.CreateParameter(command, $"@p{i}", value: null, nullable: true));
