@@ -26,6 +26,23 @@ public sealed record StatisticalForm(
     public FormRow? Town => Rows.FirstOrDefault(r => r.VillageId is null);
 }
 
+/// <summary>The form's columns and lines for a span of days, without a form's period (<see cref="MonthlyFormService.TownLinesAsync"/>).</summary>
+public sealed record FormLines(IReadOnlyList<FormColumn> Columns, IReadOnlyList<FormRow> Rows)
+{
+    /// <summary>The town total.</summary>
+    public FormRow Town => Rows.Single(r => r.VillageId is null);
+
+    /// <summary>A line's figure in the column of this <see cref="FormColumn.Code"/>; 0 when the form has no such column.</summary>
+    public decimal Value(FormRow row, string code) => Columns.Select((c, i) => (c, i)).Where(x => x.c.Code == code).Sum(x => row.Cells[x.i].Value ?? 0m);
+
+    /// <summary>A rate of the line (null when it has no denominator).</summary>
+    public decimal? Rate(FormRow row, string code) => Columns.Select((c, i) => (c, i)).Where(x => x.c.Code == code).Select(x => row.Cells[x.i].Value).FirstOrDefault();
+
+    /// <summary>The columns of a group with the line's figures, in the form's order.</summary>
+    public IReadOnlyList<(FormColumn Column, decimal Value)> Group(FormRow row, string group) =>
+        [.. Columns.Select((c, i) => (c, i)).Where(x => x.c.Group == group).Select(x => (x.c, row.Cells[x.i].Value ?? 0m))];
+}
+
 /// <summary>Who closed a month, and when.</summary>
 public sealed record ClosedInfo(string ClosedBy, DateTime ClosedAtUtc);
 
@@ -66,13 +83,31 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             late = await LateEntriesAsync(db, window, villageOnly, ct);
         }
 
+        return new StatisticalForm(period, columns, await RowsAsync(db, columns, data, period.Period, villageOnly, ct), Late: late);
+    }
+
+    /// <summary>
+    /// The town's lines (each village and area, and the town total) for any span of days, counted live: for the annual
+    /// report, which checks who may see it, and its 同比 over the same days of the year before.
+    /// </summary>
+    internal async Task<FormLines> TownLinesAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var columns = FormFigures.Columns(await ReferenceAsync(db, ct));
+        var data = await DataAsync(db, from, to, recordedAfter: null, ct);
+        return new FormLines(columns, await RowsAsync(db, columns, data, StatisticsPeriod.Between(from, to)!, villageOnly: null, ct));
+    }
+
+    private static async Task<List<FormRow>> RowsAsync(
+        AppDbContext db, IReadOnlyList<FormColumn> columns, FormData data, StatisticsPeriod period, int? villageOnly, CancellationToken ct)
+    {
         var villages = await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
 
         FormRow Row(int? villageId, string name, FormData rows)
         {
             var scope = new CaseFilter { VillageId = villageId };
-            return new FormRow(villageId, name, [.. columns.Select(c => new Figure<decimal?>(c.Value(rows), c.DrillDown?.Invoke(scope, period.Period)))]);
+            return new FormRow(villageId, name, [.. columns.Select(c => new Figure<decimal?>(c.Value(rows), c.DrillDown?.Invoke(scope, period)))]);
         }
 
         var withData = data.Filed.Select(r => r.VillageId).Concat(data.Resolved.Select(r => r.VillageId)).ToHashSet();
@@ -86,7 +121,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             rows.Add(Row(null, "全镇合计", data with { Trainings = [.. data.Trainings.Where(t => t.VillageId is null)] }));
         }
 
-        return new StatisticalForm(period, columns, rows, Late: late);
+        return rows;
     }
 
     /// <summary>
@@ -177,14 +212,20 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .Select(r => new ResolvedRow(r.Key.VillageId, r.Key.VenueId, r.Key.AgreementKind, r.Key.PreventedGroupPetition, r.Key.High, r.Events, r.People, (long)(r.Agreed * 100m)))
             .ToList();
 
+        var courts = db.ReferralTargets.Where(CaseQueries.IsCourt).Select(t => t.Id);
         var outcomes = (await db.CaseHistory.AsNoTracking()
                 .Where(CaseQueries.Events(CaseQueries.AnyOf(nameof(CaseTrigger.ApproveReferral), nameof(CaseTrigger.Terminate)), from, to))
                 .Where(h => !late || h.AtUtc > after)
-                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { c.VillageId, h.Action })
-                .GroupBy(x => new { x.VillageId, x.Action })
+                .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
+                {
+                    c.VillageId,
+                    h.Action,
+                    ToCourt = h.Action == nameof(CaseTrigger.ApproveReferral) && c.Referral != null && courts.Contains(c.Referral.TargetId),
+                })
+                .GroupBy(x => new { x.VillageId, x.Action, x.ToCourt })
                 .Select(g => new { g.Key, Events = g.Count() })
                 .ToListAsync(ct))
-            .Select(r => new OutcomeRow(r.Key.VillageId, r.Key.Action, r.Events))
+            .Select(r => new OutcomeRow(r.Key.VillageId, r.Key.Action, r.Key.ToCourt, r.Events))
             .ToList();
 
         var followUps = (await db.CaseHistory.AsNoTracking()
@@ -248,9 +289,9 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
         var held = await db.Trainings.AsNoTracking().CountAsync(t => t.HeldOn >= from && t.HeldOn <= to && (!late || t.RecordedAtUtc > after), ct);
         List<TrainingRow> trainings =
         [
-            new(null, held, attendance.Select(a => a.UserId).Distinct().Count()),
+            new(null, held, attendance.Select(a => a.UserId).Distinct().Count(), attendance.Count),
             .. attendance.Where(a => a.VillageId is not null).GroupBy(a => a.VillageId)
-                .Select(g => new TrainingRow(g.Key, g.Select(a => a.TrainingId).Distinct().Count(), g.Select(a => a.UserId).Distinct().Count())),
+                .Select(g => new TrainingRow(g.Key, g.Select(a => a.TrainingId).Distinct().Count(), g.Select(a => a.UserId).Distinct().Count(), g.Count())),
         ];
 
         return new FormData(filed, resolved, outcomes, followUps, judicial, mediators, sweepRows, trainings);

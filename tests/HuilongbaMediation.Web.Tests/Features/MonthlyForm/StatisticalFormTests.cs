@@ -219,6 +219,7 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
         private List<HuilongbaMediation.Domain.Sweeps.Sweep> _sweeps = [];
         private List<HuilongbaMediation.Domain.Trainings.Training> _trainings = [];
         private Dictionary<string, int?> _userVillages = [];
+        private Dictionary<int, string> _targets = [];
 
         public static async Task<Direct> LoadAsync(AppDbContext db, List<MediationCase> cases, DateOnly from, DateOnly to)
         {
@@ -238,6 +239,7 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 _sweeps = await db.Sweeps.Include(x => x.Findings).ToListAsync(),
                 _trainings = await db.Trainings.Include(x => x.Attendees).ToListAsync(),
                 _userVillages = users.ToDictionary(u => u.Id, u => u.VillageId),
+                _targets = await db.ReferralTargets.ToDictionaryAsync(t => t.Id, t => t.Name),
             };
         }
 
@@ -278,6 +280,8 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 ("调解结果", "口头协议") => resolved.Count(e => Json(e.Entry).GetProperty("Agreement").GetProperty("Kind").GetString() == "Oral"),
                 ("调解结果", "协议金额") => resolved.Sum(e => Agreed(e.Entry)) / 10000m,
                 ("调解结果", "调解成功率") => Rate(resolved.Count, resolved.Count + Events(cases, "ApproveReferral").Count + Events(cases, "Terminate").Count),
+                ("移交（件", "移交有关部门") => Events(cases, "ApproveReferral").Count,
+                ("移交（件", "移交法院") => Events(cases, "ApproveReferral").Count(e => e.Case.Referral is { } r && (_targets[r.TargetId].Contains("法院", StringComparison.Ordinal) || _targets[r.TargetId].Contains("法庭", StringComparison.Ordinal))),
                 ("预防激化", "防止民转刑") => resolved.Count(e => e.Case.RiskLevel == RiskLevel.High),
                 ("预防激化", "防止民转刑涉及") => resolved.Where(e => e.Case.RiskLevel == RiskLevel.High).Sum(e => e.Case.PeopleInvolved),
                 ("预防激化", "防止群体性上访") => resolved.Count(e => Petition(e.Entry)),
@@ -296,6 +300,7 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 ("矛盾纠纷", "转为案件") => settled.Count(x => x.Outcome == HuilongbaMediation.Domain.Sweeps.FindingOutcome.CaseFiled),
                 ("组织队伍", "开展培训") => held.Count(t => villageId is null || t.Attendees.Any(a => _userVillages[a.UserId] == villageId)),
                 ("组织队伍", "参训调解员") => held.SelectMany(t => t.Attendees).Where(a => villageId is null || _userVillages[a.UserId] == villageId).Select(a => a.UserId).Distinct().Count(),
+                ("组织队伍", "参训人次") => held.SelectMany(t => t.Attendees).Count(a => villageId is null || _userVillages[a.UserId] == villageId),
                 ("组织队伍", "人民调解员") => mediators.Count,
                 ("组织队伍", "专职") => mediators.Count(m => m.FullTime),
                 ("组织队伍", "兼职") => mediators.Count(m => !m.FullTime),
