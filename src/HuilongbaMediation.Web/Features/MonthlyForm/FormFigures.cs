@@ -40,24 +40,38 @@ internal sealed record FormData(
         [.. Mediators.Where(r => r.VillageId == villageId)],
         [.. Sweeps.Where(r => r.VillageId == villageId)],
         [.. Trainings.Where(r => r.VillageId == villageId)]);
+
+    /// <summary>
+    /// A committee's line: the cases it handled; and for a village's committee (<paramref name="villageId"/>) the
+    /// village's mediators, sweeps and trainings, which belong to a village, not to the other committees.
+    /// </summary>
+    public FormData ForCommittee(int committeeId, int? villageId) => new(
+        [.. Filed.Where(r => r.CommitteeId == committeeId)],
+        [.. Resolved.Where(r => r.CommitteeId == committeeId)],
+        [.. Outcomes.Where(r => r.CommitteeId == committeeId)],
+        [.. FollowUps.Where(r => r.CommitteeId == committeeId)],
+        [.. Judicial.Where(r => r.CommitteeId == committeeId)],
+        [.. Mediators.Where(r => r.VillageId == villageId)],
+        [.. Sweeps.Where(r => r.VillageId == villageId)],
+        [.. Trainings.Where(r => villageId != null && r.VillageId == villageId)]);
 }
 
 /// <summary>Cases filed in the period, by what the form splits them by.</summary>
-internal sealed record FiledRow(int VillageId, int CategoryId, int SourceId, int KindId, bool GroupDispute, int Cases, int People);
+internal sealed record FiledRow(int VillageId, int? CommitteeId, int CategoryId, int SourceId, int KindId, bool GroupDispute, int Cases, int People);
 
 /// <summary>Resolve events in the period (a case resolved twice counts twice), by the case's parts and the agreement's.</summary>
 internal sealed record ResolvedRow(
-    int VillageId, int? VenueId, AgreementKind? Agreement, bool PreventedPetition, bool HighRisk, int Events, int People, long AgreedFen);
+    int VillageId, int? CommitteeId, int? VenueId, AgreementKind? Agreement, bool PreventedPetition, bool HighRisk, int Events, int People, long AgreedFen);
 
 /// <summary>The other outcomes the success rate divides by: approved referrals and terminations in the period.
 /// <c>ToCourt</c>: an approved referral to a court (<see cref="CaseQueries.IsCourt"/>).</summary>
-internal sealed record OutcomeRow(int VillageId, string Action, bool ToCourt, int Events);
+internal sealed record OutcomeRow(int VillageId, int? CommitteeId, string Action, bool ToCourt, int Events);
 
 /// <summary>Follow-up visits (回访) in the period, by what they found.</summary>
-internal sealed record FollowUpRow(int VillageId, PerformanceStatus? Performance, int Visits);
+internal sealed record FollowUpRow(int VillageId, int? CommitteeId, PerformanceStatus? Performance, int Visits);
 
 /// <summary>司法确认: cases whose parties applied in the period (<c>Outcome</c> null), or whose application was decided in it.</summary>
-internal sealed record JudicialRow(int VillageId, JudicialOutcome? Outcome, int Cases);
+internal sealed record JudicialRow(int VillageId, int? CommitteeId, JudicialOutcome? Outcome, int Cases);
 
 /// <summary>Active mediators of a village, 专职 or 兼职.</summary>
 internal sealed record MediatorRow(int VillageId, bool FullTime, int People);
