@@ -63,7 +63,8 @@ public sealed record FormLines(IReadOnlyList<FormColumn> Columns, IReadOnlyList<
 public sealed record ClosedInfo(string ClosedBy, DateTime ClosedAtUtc);
 
 /// <summary>A 补报 line: a step of a case dated in a closed month, entered after that month was closed.</summary>
-public sealed record LateEntry(int CaseId, string CaseNumber, int VillageId, string Action, DateOnly OccurredOn, DateTime RecordedAtUtc);
+/// <param name="CaseId">The case; null for a sweep's finding settled without one (<paramref name="CaseNumber"/> then names the sweep).</param>
+public sealed record LateEntry(int? CaseId, string CaseNumber, int VillageId, string Action, DateOnly OccurredOn, DateTime RecordedAtUtc);
 
 /// <summary>
 /// The statistical form's figures for a month, quarter or year: six grouped queries (filed cases, resolutions, the other
@@ -209,8 +210,39 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .Where(x => villageOnly == null || x.VillageId == villageOnly)
             .OrderBy(x => x.OccurredOn).ThenBy(x => x.CaseId)
             .ToListAsync(ct);
-        return [.. rows.Select(r => new LateEntry(r.CaseId, r.Number, r.VillageId, ActionLabel(r.Action), r.OccurredOn, r.AtUtc))];
+        var (from, to) = (window.From, window.To);
+        var applied = await db.Cases.AsNoTracking()
+            .Where(c => c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to && c.JudicialConfirmation.AppliedRecordedAtUtc > closedAt)
+            .Where(c => villageOnly == null || c.VillageId == villageOnly)
+            .Select(c => new { c.Id, c.Number, c.VillageId, On = c.JudicialConfirmation!.AppliedOn!.Value, At = c.JudicialConfirmation.AppliedRecordedAtUtc!.Value })
+            .ToListAsync(ct);
+        var decided = await db.Cases.AsNoTracking()
+            .Where(c => c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to
+                && c.JudicialConfirmation.DecidedRecordedAtUtc > closedAt)
+            .Where(c => villageOnly == null || c.VillageId == villageOnly)
+            .Select(c => new { c.Id, c.Number, c.VillageId, On = c.JudicialConfirmation!.DecidedOn!.Value, At = c.JudicialConfirmation.DecidedRecordedAtUtc!.Value })
+            .ToListAsync(ct);
+        var settled = await db.SweepFindings.AsNoTracking()
+            .Where(f => f.SettledOn >= from && f.SettledOn <= to && f.SettledAtUtc > closedAt)
+            .Join(db.Sweeps, f => f.SweepId, s => s.Id, (f, s) => new { f.CaseId, f.Outcome, s.VillageId, s.SweptOn, On = f.SettledOn!.Value, At = f.SettledAtUtc!.Value })
+            .Where(x => villageOnly == null || x.VillageId == villageOnly)
+            .ToListAsync(ct);
+        IEnumerable<LateEntry> lines =
+        [
+            .. rows.Select(r => new LateEntry(r.CaseId, r.Number, r.VillageId, ActionLabel(r.Action), r.OccurredOn, r.AtUtc)),
+            .. applied.Select(r => new LateEntry(r.Id, r.Number, r.VillageId, LateJudicialApplied, r.On, r.At)),
+            .. decided.Select(r => new LateEntry(r.Id, r.Number, r.VillageId, LateJudicialDecided, r.On, r.At)),
+            .. settled.Select(r => new LateEntry(
+                r.CaseId, $"{r.SweptOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} 矛盾纠纷排查", r.VillageId,
+                r.Outcome == FindingOutcome.Prevented ? LateFindingPrevented : LateFindingFiled, r.On, r.At)),
+        ];
+        return [.. lines.OrderBy(l => l.OccurredOn).ThenBy(l => l.RecordedAtUtc)];
     }
+
+    internal const string LateJudicialApplied = "申请司法确认";
+    internal const string LateJudicialDecided = "司法确认裁定";
+    internal const string LateFindingPrevented = "排查发现纠纷化解";
+    internal const string LateFindingFiled = "排查发现纠纷立案";
 
     private static string ActionLabel(string action) =>
         Enum.TryParse<CaseTrigger>(action, out var trigger) ? trigger.ToLabel() : Enum.TryParse<CaseAction>(action, out var recorded) ? recorded.ToLabel() : action;
@@ -231,7 +263,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
     }
 
     /// <param name="recordedAfter">Null: what happened between the dates. Else the late part: what happened between them
-    /// and was entered after this time (judicial decisions and the roster are not dated by entry, and have no late part).</param>
+    /// and was entered after this time (the roster is not dated by entry, and has no late part).</param>
     private static async Task<FormData> DataAsync(AppDbContext db, DateOnly from, DateOnly to, DateTime? recordedAfter, CancellationToken ct)
     {
         var late = recordedAfter is not null;
@@ -297,12 +329,13 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .ToList();
 
         var applied = await db.Cases.AsNoTracking()
-            .Where(c => !late && c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to)
+            .Where(c => c.JudicialConfirmation!.AppliedOn >= from && c.JudicialConfirmation.AppliedOn <= to && (!late || c.JudicialConfirmation.AppliedRecordedAtUtc > after))
             .GroupBy(c => new { c.VillageId, c.CommitteeId })
             .Select(g => new { g.Key.VillageId, g.Key.CommitteeId, Cases = g.Count() })
             .ToListAsync(ct);
         var decided = await db.Cases.AsNoTracking()
-            .Where(c => !late && c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to)
+            .Where(c => c.JudicialConfirmation!.Outcome != null && c.JudicialConfirmation.DecidedOn >= from && c.JudicialConfirmation.DecidedOn <= to
+                && (!late || c.JudicialConfirmation.DecidedRecordedAtUtc > after))
             .GroupBy(c => new { c.VillageId, c.CommitteeId, c.JudicialConfirmation!.Outcome })
             .Select(g => new { g.Key.VillageId, g.Key.CommitteeId, g.Key.Outcome, Cases = g.Count() })
             .ToListAsync(ct);
@@ -327,7 +360,7 @@ public sealed class MonthlyFormService(IDbContextFactory<AppDbContext> dbFactory
             .Select(g => new { VillageId = g.Key, Sweeps = g.Count(), Found = g.Sum(s => s.Findings.Count) })
             .ToListAsync(ct);
         var settled = await db.SweepFindings.AsNoTracking()
-            .Where(f => !late && f.SettledOn >= from && f.SettledOn <= to)
+            .Where(f => f.SettledOn >= from && f.SettledOn <= to && (!late || f.SettledAtUtc > after))
             .Join(db.Sweeps, f => f.SweepId, s => s.Id, (f, s) => new { s.VillageId, f.Outcome })
             .GroupBy(x => new { x.VillageId, x.Outcome })
             .Select(g => new { g.Key.VillageId, g.Key.Outcome, Count = g.Count() })
