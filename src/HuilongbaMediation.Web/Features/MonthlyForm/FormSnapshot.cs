@@ -38,7 +38,8 @@ internal static class FormSnapshot
             .ToList();
         return new StatisticalForm(
             period, columns, rows, new ClosedInfo(closed.ClosedByName, closed.ClosedAtUtc),
-            [.. stored.Late.Where(l => villageOnly is null || l.VillageId == villageOnly)]) { Scope = scope };
+            [.. stored.Late.Where(l => villageOnly is null || l.VillageId == villageOnly)])
+        { Scope = scope };
     }
 
     private static string Key(FormColumn c) => $"{c.Group}/{c.Label}";

@@ -1,10 +1,10 @@
+using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Months;
+using HuilongbaMediation.Domain.Sweeps;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.MonthlyForm;
-using HuilongbaMediation.Domain.Cases;
-using HuilongbaMediation.Domain.Sweeps;
 using HuilongbaMediation.Web.Features.Sweeps;
 using HuilongbaMediation.Web.Tests.Features.Cases;
 using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
