@@ -54,13 +54,14 @@ public static class AnnualReportSentences
         return text.Append('。').ToString();
     }
 
+    /// <summary>Sweeps and 防止群体性上访; 防止民转刑 is in the overview already (the dashboard's figure, equal to the form's).</summary>
     private static string SweepsAndPrevention(FormLines lines)
     {
         var town = lines.Town;
         string N(string code) => Count(lines.Value(town, code));
         return $"开展矛盾纠纷排查{N(FormFigures.SweepsKey)}次，排查发现纠纷{N(FormFigures.SweepFoundKey)}件，化解（预防）{N(FormFigures.SweepPreventedKey)}件、"
-            + $"转为案件调解{N(FormFigures.SweepFiledKey)}件；防止民转刑案件{N(FormFigures.PreventedCriminalKey)}件、涉及{N(FormFigures.PreventedCriminalPeopleKey)}人，"
-            + $"防止群体性上访{N(FormFigures.PreventedPetitionKey)}件、涉及{N(FormFigures.PreventedPetitionPeopleKey)}人。";
+            + $"转为案件调解{N(FormFigures.SweepFiledKey)}件；防止群体性上访{N(FormFigures.PreventedPetitionKey)}件、涉及{N(FormFigures.PreventedPetitionPeopleKey)}人"
+            + "（防止民转刑见上文）。";
     }
 
     /// <summary>
