@@ -26,7 +26,27 @@ public sealed class JudicialConfirmation
     /// <summary>裁定结论, once decided.</summary>
     public JudicialOutcome? Outcome { get; private set; }
 
-    internal static JudicialConfirmation From(JudicialConfirmationInput input) => new()
+    /// <summary>When the application (<see cref="AppliedOn"/>) was entered; an application dated in a closed month and entered after it counts as 补报.</summary>
+    public DateTime? AppliedRecordedAtUtc { get; private set; }
+
+    /// <summary>When the decision (<see cref="Outcome"/>, <see cref="DecidedOn"/>) was entered, for 补报 likewise.</summary>
+    public DateTime? DecidedRecordedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The new state from a recording. An application or decision the recording leaves as it was keeps the time it was
+    /// first entered; a new or changed one is entered now.
+    /// </summary>
+    internal static JudicialConfirmation From(JudicialConfirmationInput input, JudicialConfirmation? previous, DateTime nowUtc)
+    {
+        var next = From(input);
+        next.AppliedRecordedAtUtc = next.AppliedOn is null ? null
+            : previous is not null && previous.AppliedOn == next.AppliedOn ? previous.AppliedRecordedAtUtc : nowUtc;
+        next.DecidedRecordedAtUtc = next.Outcome is null ? null
+            : previous is not null && previous.Outcome == next.Outcome && previous.DecidedOn == next.DecidedOn ? previous.DecidedRecordedAtUtc : nowUtc;
+        return next;
+    }
+
+    private static JudicialConfirmation From(JudicialConfirmationInput input) => new()
     {
         IntendsToApply = input.IntendsToApply,
         AppliedOn = input.AppliedOn,

@@ -52,7 +52,7 @@ public sealed partial class MediationCase
             CaseAccess.MayRecord(this, actor, CaseAction.RecordJudicialConfirmation),
             confirmation,
             input => CaseValidator.Validate(input, Agreement!, ChinaClock.Today(nowUtc)),
-            input => JudicialConfirmation = JudicialConfirmation.From(input));
+            input => JudicialConfirmation = JudicialConfirmation.From(input, JudicialConfirmation, nowUtc));
 
     /// <summary>
     /// Shows a party's identity number or phone in full, for the judicial office and the case's mediators only,

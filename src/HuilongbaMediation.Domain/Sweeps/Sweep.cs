@@ -160,6 +160,9 @@ public sealed class SweepFinding
     /// <summary>The date it was filed as a case or prevented.</summary>
     public DateOnly? SettledOn { get; private set; }
 
+    /// <summary>When that was entered: a settlement dated in a closed month and entered after it counts as 补报.</summary>
+    public DateTime? SettledAtUtc { get; private set; }
+
     /// <summary>The case draft a finding files: its village, source 主动调解·排查发现 and parties filled in.</summary>
     public CaseDraft ToDraft(int villageId, int sourceId, int mediationKindId, DateOnly today) => new()
     {
@@ -179,26 +182,34 @@ public sealed class SweepFinding
     };
 
     /// <summary>立案: links the finding to the case filed from it; refused unless it is still open.</summary>
-    public bool MarkFiled(int caseId, DateOnly on)
+    public bool MarkFiled(int caseId, DateOnly on, DateTime nowUtc)
     {
+        ChinaClock.RequireUtc(nowUtc);
         if (Outcome != FindingOutcome.Open)
         {
             return false;
         }
 
-        (Outcome, CaseId, SettledOn) = (FindingOutcome.CaseFiled, caseId, on);
+        (Outcome, CaseId, SettledOn, SettledAtUtc) = (FindingOutcome.CaseFiled, caseId, on, nowUtc);
         return true;
     }
 
-    /// <summary>已化解: the finding was settled without a case; refused unless it is still open or the note is empty.</summary>
-    public IReadOnlyList<FieldError> MarkPrevented(string? note, DateOnly on)
+    /// <summary>
+    /// 已化解: the finding was settled without a case on <paramref name="on"/> (not in the future, not before the sweep on
+    /// <paramref name="sweptOn"/>); refused unless it is still open and the note is given.
+    /// </summary>
+    public IReadOnlyList<FieldError> MarkPrevented(string? note, DateOnly on, DateOnly sweptOn, DateTime nowUtc)
     {
+        ChinaClock.RequireUtc(nowUtc);
         var errors = new FieldErrors();
+        var today = ChinaClock.Today(nowUtc);
+        errors.AddIf(on > today, nameof(SettledOn), $"化解日期不能晚于今天（{today.ToLabel()}）");
+        errors.AddIf(on < sweptOn, nameof(SettledOn), $"化解日期不能早于排查日期（{sweptOn.ToLabel()}）");
         errors.AddIf(Outcome != FindingOutcome.Open, nameof(Outcome), "该排查发现已处理");
         errors.Text(nameof(PreventedNote), note, "化解情况", CaseValidator.NoteMaxLength);
         if (errors.Errors.Count == 0)
         {
-            (Outcome, PreventedNote, SettledOn) = (FindingOutcome.Prevented, Text.Required(note), on);
+            (Outcome, PreventedNote, SettledOn, SettledAtUtc) = (FindingOutcome.Prevented, Text.Required(note), on, nowUtc);
         }
 
         return errors.Errors;

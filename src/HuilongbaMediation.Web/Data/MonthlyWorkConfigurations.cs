@@ -23,7 +23,12 @@ internal sealed class SweepConfiguration : IEntityTypeConfiguration<Sweep>
         builder.Navigation(s => s.Findings).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(s => new { s.SweptOn, s.VillageId }).HasDatabaseName("IX_Sweeps_OfMonth");
         builder.Ignore(s => s.IsZeroReport);
+        builder.Property<Guid?>(SubmissionKey);
+        builder.HasIndex(SubmissionKey).IsUnique().HasFilter($"\"{SubmissionKey}\" IS NOT NULL").HasDatabaseName("IX_Sweeps_Submission");
     }
+
+    /// <summary>The sweep form's submission key (shadow property): a resend of the same form saves no second sweep.</summary>
+    public const string SubmissionKey = nameof(SubmissionKey);
 }
 
 internal sealed class SweepFindingConfiguration : IEntityTypeConfiguration<SweepFinding>

@@ -74,7 +74,7 @@ public sealed class JudicialOfficeOversightTests(AppHost app, ITestOutputHelper 
     [E2ETheory]
     [InlineData(Device.Desktop)]
     [InlineData(Device.Phone)]
-    public Task The_annual_report_shows_its_paragraph_and_both_tables(Device device) =>
+    public Task The_annual_report_shows_its_paragraphs_and_both_tables(Device device) =>
         OnPageAsync(device, async page =>
         {
             await SignInAsync(page, "wangfang");
@@ -83,6 +83,11 @@ public sealed class JudicialOfficeOversightTests(AppHost app, ITestOutputHelper 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "年度报告" })).ToBeVisibleAsync();
 
             await Expect(page.GetByTestId("report-paragraph")).ToContainTextAsync("调解");
+            var sections = page.GetByTestId("report-section");
+            await Expect(sections).ToHaveCountAsync(7);
+            await Expect(sections.First).ToContainTextAsync("“一庭两所”联动");
+            await Expect(page.GetByTestId("report-section").Filter(new() { HasText = "推进无诉讼村" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("report-section").Filter(new() { HasText = "开展调解员专场培训" })).ToBeVisibleAsync();
             await Expect(page.GetByText("表1　各村（社区）、片区矛盾纠纷调解情况")).ToBeVisibleAsync();
             await Expect(page.GetByText("表2　各类矛盾纠纷调解情况")).ToBeVisibleAsync();
             var villages = page.Locator("table.report-table").First;

@@ -49,6 +49,35 @@ public sealed class MonthlyWorkTests(AppHost app, ITestOutputHelper output) : Br
             Assert.Equal(onPage.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[$"B{town}"]);
         });
 
+    [E2EFact]
+    public Task The_statistical_form_by_committee_has_a_line_per_committee_and_downloads_with_it() =>
+        OnPageAsync(Device.Desktop, async page =>
+        {
+            await SignInAsync(page, "wangfang");
+            await page.GotoAsync("/reports/monthly");
+            await WaitForInteractiveAsync(page);
+            await page.GetByTestId("form-scope-choice").GetByText("按调解组织").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"scope=committee"));
+            await Expect(page.GetByTestId("form-scope")).ToContainTextAsync("全镇合计");
+
+            // Last year, whose every village committee has cases.
+            await page.GotoAsync($"/reports/monthly?period={DateTime.UtcNow.Year - 1}&scope=committee");
+            await WaitForInteractiveAsync(page);
+            await ChooseAsync(page, "form-unit", "回龙坝镇五云山村人民调解委员会");
+            await Expect(page.GetByTestId("form-scope")).ToContainTextAsync("回龙坝镇五云山村人民调解委员会");
+            await Expect(page.Locator("[data-testid=form-figure][data-label='纠纷受理/受理纠纷'] a.figure-link").First)
+                .ToHaveAttributeAsync("href", new Regex(@"committee=\d+"));
+            await ScreenshotAsync(page, "monthly-form-committee-desktop");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("form-xlsx").ClickAsync());
+            Assert.Matches(@"^人民调解工作统计表_\d{4}_按调解组织\.xlsx$", download.SuggestedFilename);
+            using var document = SpreadsheetDocument.Open(await download.PathAsync(), false);
+            var cells = document.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<Cell>()
+                .ToDictionary(c => c.CellReference!.Value!, c => c.CellValue?.Text ?? c.InlineString?.InnerText ?? "");
+            Assert.Equal("调解组织", cells["A3"]);
+            Assert.Contains(cells, c => c.Value == "回龙坝镇红岩市民综合调解站（一站）");
+        });
+
     [E2ETheory]
     [InlineData(Device.Phone)]
     [InlineData(Device.Desktop)]

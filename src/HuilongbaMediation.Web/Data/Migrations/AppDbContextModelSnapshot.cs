@@ -840,6 +840,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SweptBy")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -854,6 +857,11 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedById");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Sweeps_Submission")
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("VillageId");
 
@@ -895,6 +903,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.Property<string>("RespondentName")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SettledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SettledOn")
@@ -1559,6 +1570,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                             b1.Property<DateOnly?>("AppliedOn")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<DateTime?>("AppliedRecordedAtUtc")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Court")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
@@ -1568,6 +1582,9 @@ namespace HuilongbaMediation.Web.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("DecidedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("DecidedRecordedAtUtc")
                                 .HasColumnType("TEXT");
 
                             b1.Property<bool>("IntendsToApply")

@@ -88,7 +88,8 @@ internal static class DemoMonthlyWork
                     {
                         foreach (var finding in sweep.Findings)
                         {
-                            finding.MarkPrevented("经调解员现场劝导，双方当场达成谅解", sweptOn.AddDays(f.Random.Int(0, 5)) is var on && on <= today ? on : today);
+                            var on = sweptOn.AddDays(f.Random.Int(0, 5)) is var day && day <= today ? day : today;
+                            finding.MarkPrevented("经调解员现场劝导，双方当场达成谅解", on, sweptOn, on.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc) is var settledAt && settledAt < nowUtc ? settledAt : nowUtc);
                         }
                     }
 

@@ -54,6 +54,9 @@ public sealed record CaseFilter
 
     public RiskLevel? Risk { get; init; }
 
+    /// <summary>Cases referred to a court (<see cref="CaseQueries.IsCourt"/>): with <see cref="Event"/> ApproveReferral, the referrals a court received.</summary>
+    public bool ToCourt { get; init; }
+
     /// <summary>超期: in mediation with the due date passed (before today, or before <see cref="StateAsOf"/>).</summary>
     public bool Overdue { get; init; }
 
@@ -89,6 +92,7 @@ public sealed record CaseFilter
         ["people"] = Number(MinPeople),
         ["judicial"] = Blank(Judicial),
         ["risk"] = Risk?.ToString(),
+        ["toCourt"] = ToCourt ? "1" : null,
         ["overdue"] = Overdue ? "1" : null,
         ["from"] = Date(FiledFrom),
         ["to"] = Date(FiledTo),
@@ -125,6 +129,7 @@ public sealed record CaseFilter
             MinPeople = ParseInt(Get(q, "people")),
             Judicial = Get(q, "judicial"),
             Risk = Enum.TryParse<RiskLevel>(Get(q, "risk"), ignoreCase: true, out var risk) && Enum.IsDefined(risk) ? risk : null,
+            ToCourt = Get(q, "toCourt") == "1",
             Overdue = Get(q, "overdue") == "1",
             FiledFrom = ParseDate(Get(q, "from")),
             FiledTo = ParseDate(Get(q, "to")),

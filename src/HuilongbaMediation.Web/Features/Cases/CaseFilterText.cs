@@ -14,7 +14,7 @@ public static class CaseFilterText
     /// <summary>Whether the filter has a part that none of the list's controls shows.</summary>
     public static bool HasHiddenParts(CaseFilter f) =>
         f.Event is not null || f.StateAsOf is not null || f.CategoryGroup is not null || f.SourceGroup is not null || f.KindId is not null
-        || f.VenueId is not null || f.MinPeople is not null || f.Judicial is not null;
+        || f.VenueId is not null || f.MinPeople is not null || f.Judicial is not null || f.ToCourt;
 
     /// <summary>Each part of the filter as a phrase, the most telling first ("2026年内调解成功的案件", "五云山村", …).</summary>
     public static IReadOnlyList<string> Describe(CaseFilter f, CaseOptions options, IStringLocalizer<CasesText> t)
@@ -60,6 +60,7 @@ public static class CaseFilterText
         Add(parts, t, "Filter.Kind", options.MediationKinds.FirstOrDefault(k => k.Id == f.KindId)?.Name);
         Add(parts, t, "Filter.Venue", options.Venues.FirstOrDefault(v => v.Id == f.VenueId)?.Name);
         Add(parts, t, "Filter.MinPeople", f.MinPeople?.ToString(CultureInfo.CurrentCulture));
+        Add(parts, f.ToCourt ? t["Filter.ToCourt"].Value : null);
         Add(parts, t, "Filter.Risk", f.Risk is { } risk ? t[$"Risk.{risk}"].Value : null);
         if (f.FiledFrom is not null || f.FiledTo is not null)
         {

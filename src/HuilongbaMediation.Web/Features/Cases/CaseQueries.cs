@@ -125,6 +125,12 @@ public static class CaseQueries
             }
         }
 
+        if (filter.ToCourt)
+        {
+            var courts = db.ReferralTargets.Where(IsCourt).Select(t => t.Id);
+            cases = cases.Where(c => c.Referral != null && courts.Contains(c.Referral.TargetId));
+        }
+
         if (filter.Risk is { } risk)
         {
             cases = cases.Where(c => c.RiskLevel == risk);
@@ -218,6 +224,13 @@ public static class CaseQueries
 
     /// <summary>The <see cref="CaseFilter.Event"/> of a follow-up visit that found this performance.</summary>
     public static string FollowedUpWith(PerformanceStatus performance) => $"{FollowUp}:{performance}";
+
+    /// <summary>
+    /// A referral target that is a court (法院, 人民法庭): the seeded 陈家桥人民法庭 (code <c>court-…</c>) and any court an admin
+    /// adds by name. A case referred there and approved has gone to court (无诉讼村, the annual report).
+    /// </summary>
+    public static readonly Expression<Func<HuilongbaMediation.Domain.Reference.ReferralTarget, bool>> IsCourt =
+        t => (t.Code != null && t.Code.StartsWith("court")) || t.Name.Contains("法院") || t.Name.Contains("法庭");
 
     /// <summary>The <see cref="CaseFilter.Event"/> of any of these actions.</summary>
     public static string AnyOf(params IEnumerable<string> actions) => string.Join(',', actions);

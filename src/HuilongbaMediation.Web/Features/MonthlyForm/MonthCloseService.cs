@@ -151,8 +151,9 @@ public sealed class MonthCloseService(
         }
 
         // Writers wait at the gate meanwhile, so nothing is entered between the figures and the closing time.
-        var form = (await forms.GetAsync(actor, FormPeriod.MonthOf(month), ct))!;
-        db.ClosedMonths.Add(ClosedMonth.Close(month, FormSnapshot.Write(form), actor, clock.GetUtcNow().UtcDateTime));
+        var form = (await forms.GetAsync(actor, FormPeriod.MonthOf(month), FormScope.Village, ct))!;
+        var byCommittee = (await forms.GetAsync(actor, FormPeriod.MonthOf(month), FormScope.Committee, ct))!;
+        db.ClosedMonths.Add(ClosedMonth.Close(month, FormSnapshot.Write(form, byCommittee), actor, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -17,7 +17,8 @@ public static class StatisticalFormWorkbook
     /// <summary>The first row of figures (1-based): title, unit line, two header rows above it.</summary>
     public const int FirstDataRow = 5;
 
-    public static string FileName(StatisticalForm form) => $"人民调解工作统计表_{form.Period.Code}.xlsx";
+    public static string FileName(StatisticalForm form) =>
+        form.Scope == FormScope.Committee ? $"人民调解工作统计表_{form.Period.Code}_按调解组织.xlsx" : $"人民调解工作统计表_{form.Period.Code}.xlsx";
 
     public static byte[] Create(StatisticalForm form, string unit)
     {
@@ -48,7 +49,7 @@ public static class StatisticalFormWorkbook
                 }
             }
 
-            List<(int, CellValueSpec, Style)> header1 = [(1, Text("单位"), Style.Header)];
+            List<(int, CellValueSpec, Style)> header1 = [(1, Text(form.Scope == FormScope.Committee ? "调解组织" : "单位"), Style.Header)];
             foreach (var g in groups)
             {
                 for (var c = g.First; c <= g.Last; c++)
@@ -63,7 +64,7 @@ public static class StatisticalFormWorkbook
             var r = FirstDataRow;
             foreach (var row in form.Rows)
             {
-                var total = row.VillageId is null;
+                var total = row.IsTotal;
                 data.Append(Row(r++, [
                     (1, Text(row.Name), total ? Style.TotalName : Style.Name),
                     .. row.Cells.Select((cell, i) => (i + 2, Number(cell.Value, form.Columns[i]), form.Columns[i].Money || form.Columns[i].Rate ? Style.Decimal : Style.Integer)),

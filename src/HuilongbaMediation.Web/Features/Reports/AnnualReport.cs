@@ -28,6 +28,12 @@ public sealed record AnnualReport(int Year, string Title, string Paragraph, IRea
         ("调解成功率", FigureColumns.SuccessRate),
     ];
 
+    /// <summary>The paragraphs after the overview (<see cref="AnnualReportSentences"/>): sources, venues, sweeps, 履行, trainings, 无诉讼村, 同比.</summary>
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
+    /// <summary>The whole text, as copied: the overview and every paragraph after it, a line each.</summary>
+    public string Text => string.Join("\n", [Paragraph, .. Sections]);
+
     public const string VillageHeading = "村（社区）、片区";
     public const string CategoryHeading = "纠纷类型";
 
@@ -50,6 +56,11 @@ public sealed record AnnualReport(int Year, string Title, string Paragraph, IRea
     {
         var markdown = new StringBuilder();
         markdown.Append("## ").AppendLine(Title).AppendLine().AppendLine(Paragraph).AppendLine();
+        foreach (var section in Sections)
+        {
+            markdown.AppendLine(section).AppendLine();
+        }
+
         Table(markdown, VillageTableTitle, VillageHeading, Villages);
         Table(markdown, CategoryTableTitle, CategoryHeading, Categories);
         return markdown.ToString();

@@ -27,15 +27,16 @@ public static class AnnualReportDocument
         {
             var main = document.AddMainDocumentPart();
             var body = new Body(
-                Title(report.Title),
+                [Title(report.Title),
                 Text(report.Paragraph),
+                .. report.Sections.Select(Text),
                 Caption(AnnualReport.VillageTableTitle),
                 Table(AnnualReport.VillageHeading, report.Villages),
                 Caption(AnnualReport.CategoryTableTitle),
                 Table(AnnualReport.CategoryHeading, report.Categories),
                 new SectionProperties(
                     new PageSize { Width = 11906, Height = 16838 },
-                    new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992 }));
+                    new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992 })]);
             main.Document = new Document(body);
             main.Document.Save();
         }

@@ -90,8 +90,12 @@ public sealed class SweepService(
             .OrderBy(v => v.SortOrder).Select(v => v.Name).ToListAsync(ct);
     }
 
-    /// <summary>记录排查: the sweep with its findings, in one write; each bad field gets its message.</summary>
-    public async Task<(int? SweepId, IReadOnlyList<FieldError> Errors, string? Refusal)> RecordAsync(SweepInput input, CancellationToken ct = default)
+    /// <summary>
+    /// 记录排查: the sweep with its findings, in one write; each bad field gets its message. <paramref name="submission"/> is
+    /// the form's key (<see cref="Components.Shared.Submission"/>): a second submission of the same form (a double click, a
+    /// resend) answers with the sweep the first one saved instead of saving another.
+    /// </summary>
+    public async Task<(int? SweepId, IReadOnlyList<FieldError> Errors, string? Refusal)> RecordAsync(SweepInput input, Guid submission = default, CancellationToken ct = default)
     {
         if (await currentUser.GetActorAsync() is not { } actor)
         {
@@ -111,6 +115,12 @@ public sealed class SweepService(
 
         using var writer = await writeGate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (submission != Guid.Empty
+            && await db.Sweeps.Where(s => EF.Property<Guid?>(s, SweepConfiguration.SubmissionKey) == submission).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct) is { } saved)
+        {
+            return (saved, [], null);
+        }
+
         var references = new List<FieldError>();
         if (!await db.Villages.AnyAsync(v => v.Id == input.VillageId && v.IsActive, ct))
         {
@@ -133,6 +143,11 @@ public sealed class SweepService(
         }
 
         db.Sweeps.Add(sweep);
+        if (submission != Guid.Empty)
+        {
+            db.Entry(sweep).Property(SweepConfiguration.SubmissionKey).CurrentValue = (Guid?)submission;
+        }
+
         await db.SaveChangesAsync(ct);
         return (sweep.Id, [], null);
     }
@@ -176,12 +191,15 @@ public sealed class SweepService(
         return await cases.FileAsync(draft, null, submission, ct, async (db, filed) =>
         {
             var finding = await db.SweepFindings.SingleAsync(f => f.Id == findingId, ct);
-            return finding.MarkFiled(filed.Id, filed.FiledOn) ? null : Result.Invalid("Finding", "该排查发现已处理，不能再立案").Of<CaseRef>();
+            return finding.MarkFiled(filed.Id, filed.FiledOn, clock.GetUtcNow().UtcDateTime) ? null : Result.Invalid("Finding", "该排查发现已处理，不能再立案").Of<CaseRef>();
         });
     }
 
-    /// <summary>已化解: the finding was settled without a case.</summary>
-    public async Task<(IReadOnlyList<FieldError> Errors, string? Refusal)> MarkPreventedAsync(int findingId, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// 已化解: the finding was settled without a case, on <paramref name="settledOn"/> (today when not given; never in the
+    /// future nor before the sweep). Settled in a month already closed, it counts in the first open month as 补报.
+    /// </summary>
+    public async Task<(IReadOnlyList<FieldError> Errors, string? Refusal)> MarkPreventedAsync(int findingId, string? note, DateOnly? settledOn = null, CancellationToken ct = default)
     {
         if (await currentUser.GetActorAsync() is not { } actor)
         {
@@ -191,8 +209,9 @@ public sealed class SweepService(
         using var writer = await writeGate.EnterAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var finding = await db.SweepFindings.SingleOrDefaultAsync(f => f.Id == findingId, ct);
-        var villageId = finding is null ? null : await db.Sweeps.Where(s => s.Id == finding.SweepId).Select(s => (int?)s.VillageId).SingleAsync(ct);
-        if (finding is null || villageId is null)
+        var sweep = finding is null ? null : await db.Sweeps.Where(s => s.Id == finding.SweepId).Select(s => new { s.VillageId, s.SweptOn }).SingleAsync(ct);
+        var villageId = sweep?.VillageId;
+        if (finding is null || sweep is null || villageId is null)
         {
             return ([], "该排查发现不存在");
         }
@@ -202,7 +221,8 @@ public sealed class SweepService(
             return ([], "只能处理本村（社区）或片区的排查发现");
         }
 
-        var errors = finding.MarkPrevented(note, ChinaClock.Today(clock.GetUtcNow().UtcDateTime));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = finding.MarkPrevented(note, settledOn ?? ChinaClock.Today(now), sweep.SweptOn, now);
         if (errors.Count == 0)
         {
             await db.SaveChangesAsync(ct);

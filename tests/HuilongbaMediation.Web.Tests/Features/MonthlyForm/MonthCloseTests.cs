@@ -1,9 +1,13 @@
+using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Months;
+using HuilongbaMediation.Domain.Sweeps;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.MonthlyForm;
+using HuilongbaMediation.Web.Features.Sweeps;
 using HuilongbaMediation.Web.Tests.Features.Cases;
+using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +76,69 @@ public sealed class MonthCloseTests : IAsyncLifetime
         // The live count of the closed month's dates has moved on; the form as reported has not.
         await using var db = await _app.DbAsync();
         Assert.Equal(2, await db.Cases.CountAsync(c => c.FiledOn >= LastMonth && c.FiledOn < LastMonth.AddMonths(1)));
+    }
+
+    [Fact]
+    public async Task A_judicial_decision_and_a_sweep_settlement_dated_in_a_closed_month_count_in_the_next_month_as_late_reports()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+        var cases = _app.Get<CaseService>();
+        var sweeps = _app.Get<SweepService>();
+        var draft = await CaseDrafts.ValidAsync(_app) with { FiledOn = LastMonth.AddDays(1) };
+        var c = Done(await cases.FileAsync(draft, await _app.UserIdAsync("zhangmin")));
+        c = Done(await cases.AcceptAsync(c.Id, c.Version, new AcceptInput(LastMonth.AddDays(1))));
+        c = Done(await cases.RecordSessionAsync(c.Id, c.Version, new SessionInput(LastMonth.AddDays(2), await CaseDrafts.VenueIdAsync(_app), "王大明、李小红", "双方陈述了各自意见。")));
+        c = Done(await cases.ResolveAsync(c.Id, c.Version, AgreedCases.Written with { SignedOn = LastMonth.AddDays(3), PerformanceDeadline = LastMonth.AddDays(10) }));
+        var (sweepId, errors, _) = await sweeps.RecordAsync(new SweepInput
+        {
+            VillageId = draft.VillageId,
+            SweptOn = LastMonth.AddDays(2),
+            SweptBy = "张敏",
+            Findings = [new FindingInput { Summary = "两户村民因院坝排水沟堵塞互相指责，已有争吵。", CategoryId = draft.CategoryId, ApplicantName = "王大华", RespondentName = "赵小林" }],
+        });
+        Assert.Empty(errors);
+        var open = await FileAsync(LastMonth.AddDays(4));
+        await SignEveryVillageAsync(LastMonth, open);
+        Assert.Null(await Months.CloseAsync(LastMonth));
+        var forms = _app.Get<MonthlyFormService>();
+        var closed = (await forms.GetAsync(FormPeriod.MonthOf(LastMonth)))!;
+        var closedByCommittee = (await forms.GetAsync(FormPeriod.MonthOf(LastMonth), FormScope.Committee))!;
+        var before = (await forms.GetAsync(FormPeriod.MonthOf(Today)))!;
+
+        // Entered now, dated in the closed month: the court's decision on an application, and a finding settled.
+        Done(await cases.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(
+            true, LastMonth.AddDays(5), "陈家桥人民法庭", "确认调解协议有效", LastMonth.AddDays(20), JudicialOutcome.Confirmed)));
+        await using (var db = await _app.DbAsync())
+        {
+            var findingId = await db.SweepFindings.Where(f => f.SweepId == sweepId).Select(f => f.Id).SingleAsync();
+            var (settleErrors, refusal) = await sweeps.MarkPreventedAsync(findingId, "经调解员现场劝导，双方当场和解", LastMonth.AddDays(6));
+            Assert.Empty(settleErrors);
+            Assert.Null(refusal);
+        }
+
+        var closedAfter = (await forms.GetAsync(FormPeriod.MonthOf(LastMonth)))!;
+        var next = (await forms.GetAsync(FormPeriod.MonthOf(Today)))!;
+        Assert.Equal(closed.Town!.Cells.Select(x => x.Value), closedAfter.Town!.Cells.Select(x => x.Value));
+        Assert.Equal(
+            closedByCommittee.Rows.SelectMany(r => r.Cells.Select(x => x.Value)),
+            (await forms.GetAsync(FormPeriod.MonthOf(LastMonth), FormScope.Committee))!.Rows.SelectMany(r => r.Cells.Select(x => x.Value)));
+        foreach (var label in new[] { "申请", "确认有效", "化解（防止）纠纷" })
+        {
+            Assert.Equal(Figure(before, label) + 1, Figure(next, label));
+        }
+
+        Assert.Equal(
+            [(c.Id, "申请司法确认", LastMonth.AddDays(5)), (null, "排查发现纠纷化解", LastMonth.AddDays(6)), (c.Id, "司法确认裁定", LastMonth.AddDays(20))],
+            next.Late!.Where(l => l.Action != "登记" && l.Action != "调解成功").Select(l => (l.CaseId, l.Action, l.OccurredOn)));
+        Assert.Empty(closedAfter.Late!);
+    }
+
+    private static decimal? Figure(StatisticalForm form, string label) => form.Town!.Cells[form.Columns.ToList().FindIndex(c => c.Label == label)].Value;
+
+    private static CaseRef Done(Result<CaseRef> result)
+    {
+        Assert.True(result.Succeeded, $"{result.Outcome}: {result.Message} {string.Join(" ", result.Errors)}");
+        return result.Value!;
     }
 
     [Fact]

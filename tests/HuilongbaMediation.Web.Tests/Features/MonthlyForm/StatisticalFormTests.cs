@@ -86,6 +86,55 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
     }
 
     [Fact]
+    public async Task By_committee_every_figure_of_every_committees_line_equals_a_direct_count_and_links_to_its_cases()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+        var period = PeriodOf("year");
+
+        var form = (await _app.Get<MonthlyFormService>().GetAsync(period, FormScope.Committee))!;
+
+        await using var db = await _app.DbAsync();
+        var committees = await db.Committees.Where(c => c.IsActive).OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Name }).ToListAsync();
+        Assert.Equal(FormScope.Committee, form.Scope);
+        Assert.Equal([.. committees.Select(c => c.Name), "全镇合计"], form.Rows.Select(r => r.Name));
+        var direct = await Direct.LoadAsync(db, town.Cases, period.From, period.To);
+        foreach (var row in form.Rows.Where(r => !r.IsTotal))
+        {
+            for (var i = 0; i < form.Columns.Count; i++)
+            {
+                var column = form.Columns[i];
+                Assert.True(
+                    direct.Value(column, null, row.CommitteeId) == row.Cells[i].Value,
+                    $"{row.Name} {column.Group}/{column.Label}: expected {direct.Value(column, null, row.CommitteeId)}, got {row.Cells[i].Value}");
+                Assert.True(row.Cells[i].DrillDown is null || row.Cells[i].DrillDown!.CommitteeId == row.CommitteeId);
+            }
+        }
+
+        // The town total is the village form's; the committees' cases add up to it.
+        var byVillage = (await _app.Get<MonthlyFormService>().GetAsync(period))!;
+        Assert.Equal(byVillage.Town!.Cells.Select(c => c.Value), form.Town!.Cells.Select(c => c.Value));
+        Assert.Equal(form.Town.Cells[0].Value, form.Rows.Where(r => !r.IsTotal).Sum(r => r.Cells[0].Value));
+        // The town's committee has the 物流园片区's cases (an area has no committee of its own) but none of its mediators.
+        var townCommittee = form.Rows.Single(r => r.Name == "回龙坝镇人民调解委员会");
+        Assert.True(townCommittee.Cells[0].Value > 0);
+        Assert.Equal(0, townCommittee.Cells[form.Columns.ToList().FindIndex(c => c.Label == "人民调解员")].Value);
+        var list = _app.Get<CaseListService>();
+        Assert.Equal(townCommittee.Cells[0].Value, (await list.ListAsync(new CaseListRequest(townCommittee.Cells[0].DrillDown!, 0, 100))).Total);
+
+        // The .xlsx names its first column 调解组织 and has the committees' lines.
+        using var document = SpreadsheetDocument.Open(new MemoryStream(StatisticalFormWorkbook.Create(form, "回龙坝镇司法所")), false);
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, Text);
+        Assert.Equal("调解组织", cells["A3"]);
+        Assert.Equal(committees[0].Name, cells[$"A{StatisticalFormWorkbook.FirstDataRow}"]);
+        Assert.EndsWith("_按调解组织.xlsx", StatisticalFormWorkbook.FileName(form), StringComparison.Ordinal);
+
+        // A village head asking for the committees' lines gets their village's line.
+        var head = await _app.SignInAsUserAsync("liqiang");
+        var own = (await _app.Get<MonthlyFormService>().GetAsync(period, FormScope.Committee))!;
+        Assert.Equal(head.VillageId, Assert.Single(own.Rows).VillageId);
+    }
+
+    [Fact]
     public async Task The_year_has_every_kind_of_figure_the_form_asks_for()
     {
         await _app.SignInAsUserAsync("wangfang");
@@ -219,6 +268,8 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
         private List<HuilongbaMediation.Domain.Sweeps.Sweep> _sweeps = [];
         private List<HuilongbaMediation.Domain.Trainings.Training> _trainings = [];
         private Dictionary<string, int?> _userVillages = [];
+        private Dictionary<int, string> _targets = [];
+        private Dictionary<int, int?> _committeeVillages = [];
 
         public static async Task<Direct> LoadAsync(AppDbContext db, List<MediationCase> cases, DateOnly from, DateOnly to)
         {
@@ -238,12 +289,20 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 _sweeps = await db.Sweeps.Include(x => x.Findings).ToListAsync(),
                 _trainings = await db.Trainings.Include(x => x.Attendees).ToListAsync(),
                 _userVillages = users.ToDictionary(u => u.Id, u => u.VillageId),
+                _targets = await db.ReferralTargets.ToDictionaryAsync(t => t.Id, t => t.Name),
+                _committeeVillages = await db.Committees.ToDictionaryAsync(c => c.Id, c => c.Kind == HuilongbaMediation.Domain.Reference.CommitteeKind.Village ? c.VillageId : null),
             };
         }
 
-        public decimal? Value(FormColumn column, int? villageId)
+        /// <param name="committeeId">A committee's line: its cases, and its village's mediators, sweeps and trainings when it is a village's committee (none otherwise).</param>
+        public decimal? Value(FormColumn column, int? villageId, int? committeeId = null)
         {
-            var cases = _cases.Where(c => villageId is null || c.VillageId == villageId).ToList();
+            var cases = _cases.Where(c => committeeId is not null ? c.CommitteeId == committeeId : villageId is null || c.VillageId == villageId).ToList();
+            if (committeeId is { } committee)
+            {
+                villageId = _committeeVillages[committee] ?? -1;
+            }
+
             var filed = cases.Where(c => c.FiledOn >= _from && c.FiledOn <= _to).ToList();
             var resolved = Events(cases, "Resolve");
             var visits = Events(cases, "RecordFollowUp");
@@ -278,6 +337,8 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 ("调解结果", "口头协议") => resolved.Count(e => Json(e.Entry).GetProperty("Agreement").GetProperty("Kind").GetString() == "Oral"),
                 ("调解结果", "协议金额") => resolved.Sum(e => Agreed(e.Entry)) / 10000m,
                 ("调解结果", "调解成功率") => Rate(resolved.Count, resolved.Count + Events(cases, "ApproveReferral").Count + Events(cases, "Terminate").Count),
+                ("移交（件", "移交有关部门") => Events(cases, "ApproveReferral").Count,
+                ("移交（件", "移交法院") => Events(cases, "ApproveReferral").Count(e => e.Case.Referral is { } r && (_targets[r.TargetId].Contains("法院", StringComparison.Ordinal) || _targets[r.TargetId].Contains("法庭", StringComparison.Ordinal))),
                 ("预防激化", "防止民转刑") => resolved.Count(e => e.Case.RiskLevel == RiskLevel.High),
                 ("预防激化", "防止民转刑涉及") => resolved.Where(e => e.Case.RiskLevel == RiskLevel.High).Sum(e => e.Case.PeopleInvolved),
                 ("预防激化", "防止群体性上访") => resolved.Count(e => Petition(e.Entry)),
@@ -296,6 +357,7 @@ public sealed class StatisticalFormTests(FormTown town) : IClassFixture<FormTown
                 ("矛盾纠纷", "转为案件") => settled.Count(x => x.Outcome == HuilongbaMediation.Domain.Sweeps.FindingOutcome.CaseFiled),
                 ("组织队伍", "开展培训") => held.Count(t => villageId is null || t.Attendees.Any(a => _userVillages[a.UserId] == villageId)),
                 ("组织队伍", "参训调解员") => held.SelectMany(t => t.Attendees).Where(a => villageId is null || _userVillages[a.UserId] == villageId).Select(a => a.UserId).Distinct().Count(),
+                ("组织队伍", "参训人次") => held.SelectMany(t => t.Attendees).Count(a => villageId is null || _userVillages[a.UserId] == villageId),
                 ("组织队伍", "人民调解员") => mediators.Count,
                 ("组织队伍", "专职") => mediators.Count(m => m.FullTime),
                 ("组织队伍", "兼职") => mediators.Count(m => !m.FullTime),

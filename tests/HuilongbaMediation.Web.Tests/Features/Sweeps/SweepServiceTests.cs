@@ -86,6 +86,49 @@ public sealed class SweepServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sweep_form_sent_twice_saves_one_sweep()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        var key = Guid.NewGuid();
+
+        var first = await Sweeps.RecordAsync(Input(_wuyunshan, Finding()), key);
+        var again = await Sweeps.RecordAsync(Input(_wuyunshan, Finding()), key);
+
+        Assert.NotNull(first.SweepId);
+        Assert.Equal(first.SweepId, again.SweepId);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(1, await db.Sweeps.CountAsync(s => s.VillageId == _wuyunshan));
+        Assert.Equal(1, await db.SweepFindings.CountAsync());
+
+        // A new form (a new key) is a new sweep.
+        var other = await Sweeps.RecordAsync(Input(_wuyunshan), Guid.NewGuid());
+        Assert.NotEqual(first.SweepId, other.SweepId);
+        Assert.Equal(2, await db.Sweeps.CountAsync(s => s.VillageId == _wuyunshan));
+    }
+
+    [Fact]
+    public async Task A_finding_is_settled_on_the_date_given_never_in_the_future_nor_before_the_sweep()
+    {
+        await _app.SignInAsUserAsync("liqiang");
+        var (sweepId, _, _) = await Sweeps.RecordAsync(Input(_wuyunshan, Finding()) with { SweptOn = Today.AddDays(-5) });
+        var findingId = (await Sweeps.MonthAsync(Today.AddDays(-5)))!.Sweeps.Single(s => s.Id == sweepId).Findings.Single().Id;
+
+        var (future, _) = await Sweeps.MarkPreventedAsync(findingId, "当场化解", Today.AddDays(1));
+        var (early, _) = await Sweeps.MarkPreventedAsync(findingId, "当场化解", Today.AddDays(-6));
+        var (ok, refusal) = await Sweeps.MarkPreventedAsync(findingId, "当场化解", Today.AddDays(-3));
+
+        Assert.Equal("SettledOn", Assert.Single(future).Field);
+        Assert.StartsWith("化解日期不能晚于今天", future[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("化解日期不能早于排查日期", Assert.Single(early).Message, StringComparison.Ordinal);
+        Assert.Empty(ok);
+        Assert.Null(refusal);
+        await using var db = await _app.DbAsync();
+        var finding = await db.SweepFindings.SingleAsync(f => f.Id == findingId);
+        Assert.Equal((FindingOutcome.Prevented, (DateOnly?)Today.AddDays(-3)), (finding.Outcome, finding.SettledOn));
+        Assert.True(finding.SettledAtUtc > DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
     public async Task A_finding_may_be_marked_prevented_with_a_note()
     {
         await _app.SignInAsUserAsync("liqiang");
