@@ -18,6 +18,7 @@ public static class Navigation
         new("/", "Nav.Home", Icons.Material.Outlined.Home, Capability.SignedIn, ExactMatch: true),
         new("/cases/new", "Nav.NewCase", Icons.Material.Outlined.NoteAdd, Capability.FileCases, ExactMatch: true),
         new("/cases", "Nav.Cases", Icons.Material.Outlined.FolderOpen, Capability.SignedIn, ExactMatch: true),
+        new("/applications", "Nav.Applications", Icons.Material.Outlined.EmojiPeople, Capability.HandleApplications),
         new("/referrals", "Nav.Referrals", Icons.Material.Outlined.FactCheck, Capability.ReviewReferrals),
         new("/dashboard", "Nav.Dashboard", Icons.Material.Outlined.Insights, Capability.Oversight),
         new("/sweeps", "Nav.Sweeps", Icons.Material.Outlined.TravelExplore, Capability.RecordSweeps),
