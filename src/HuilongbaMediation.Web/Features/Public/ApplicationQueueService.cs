@@ -89,6 +89,10 @@ public sealed class ApplicationQueueService(
             .OrderBy(r => r.Status != ApplicationStatus.Received).ThenBy(r => r.Status == ApplicationStatus.Received ? r.SubmittedAtUtc.Ticks : -r.SubmittedAtUtc.Ticks)];
     }
 
+    /// <summary>The waiting applications of the user's queue that nobody has handled for <see cref="OverdueDays"/> days (home page).</summary>
+    public async Task<IReadOnlyList<ApplicationRow>> OverdueAsync(CancellationToken ct = default) =>
+        [.. (await ListAsync(ct)).Where(r => r.Overdue)];
+
     /// <summary>Untouched (no routing, reply or decision) for <see cref="OverdueDays"/> days since it came or was last handled.</summary>
     public static bool IsOverdue(DateTime submittedAtUtc, DateTime? handledAtUtc, DateTime nowUtc) =>
         (handledAtUtc ?? submittedAtUtc) <= nowUtc.AddDays(-OverdueDays);
