@@ -17,6 +17,7 @@ public static class PublicRegistration
         services.AddSingleton<ApplicationFileStore>();
         services.AddScoped<PublicApplicationService>();
         services.AddScoped<ApplicationQueueService>();
+        services.AddScoped<OnlineApplicationStatistics>();
         services.AddScoped<WaitingApplicationCount>();
         services.AddCascadingValue(sp => sp.GetRequiredService<WaitingApplicationCount>());
         services.AddSingleton<INotificationSender, StatusPageSender>();

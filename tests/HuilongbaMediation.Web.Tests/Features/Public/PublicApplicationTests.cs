@@ -251,6 +251,70 @@ public sealed class PublicApplicationTests : IAsyncLifetime
         Assert.False(Directory.Exists(_app.Get<ApplicationFileStore>().FolderOf(id)));
     }
 
+    [Fact]
+    public async Task Every_online_figure_equals_a_direct_count_and_the_annual_report_says_how_many_came_online()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        await using var db0 = await _app.DbAsync();
+        var labour = await db0.Categories.Where(c => c.Code == CategoryCodes.LabourWages).Select(c => c.Id).SingleAsync();
+        var stories = new[] { "甲：邻居家的水管漏水流到我家，墙都泡坏了。", "乙：楼上装修噪音太大，晚上十点还在施工。", "丙：老板拖欠我两个月工资，一直不给。", "丁：物业乱收停车费，每月多收一百元。" };
+        for (var i = 0; i < stories.Length; i++)
+        {
+            Assert.True((await Public.SubmitAsync(Input(_wuyunshan, phone: $"1391234000{i}", story: stories[i]), [])).Succeeded);
+        }
+
+        var ids = (await Queue.ListAsync()).Select(r => r.Id).ToList();
+        var made = (await Queue.AcceptAsync(ids[0], new AcceptApplicationInput(labour))).Value!;
+        Assert.True((await Queue.AcceptAsync(ids[1], new AcceptApplicationInput(labour))).Succeeded);
+        Assert.True((await Queue.DeclineAsync(ids[2], "不属于民间纠纷")).Succeeded);
+        var cases = _app.Get<CaseService>();
+        var accepted = (await cases.AcceptAsync(made.Id, made.Version, new AcceptInput(_app.Today))).Value!;
+        Assert.True((await cases.TerminateAsync(accepted.Id, accepted.Version, new TerminateInput(TerminationReason.ApplicantWithdrew, null, _app.Today))).Succeeded);
+
+        var year = _app.Today.Year;
+        var figures = await _app.Get<OnlineApplicationStatistics>().CountAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+        // The direct count: every application and its case, loaded and counted here.
+        await using var db = await _app.DbAsync();
+        var all = await db.OnlineApplications.AsNoTracking().ToListAsync();
+        var statusOf = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Status);
+        Assert.Equal(all.Count, figures.Received);
+        Assert.Equal(all.Count(a => a.CaseId is not null), figures.Accepted);
+        Assert.Equal(all.Count(a => a.DeclineReason is not null), figures.Declined);
+        Assert.Equal(all.Count(a => a.CaseId is null && a.DeclineReason is null), figures.Waiting);
+        Assert.Equal(all.Count(a => a.CaseId is { } c && statusOf[c] == CaseStatus.Terminated), figures.Terminated);
+        Assert.Equal(all.Count(a => a.CaseId is { } c && statusOf[c] is CaseStatus.Filed or CaseStatus.Mediating), figures.InProgress);
+        Assert.Equal((4, 2, 1, 1, 1, 1), (figures.Received, figures.Accepted, figures.Declined, figures.Waiting, figures.Terminated, figures.InProgress));
+
+        await _app.SignInAsUserAsync("wangfang");
+        var report = await _app.Get<Web.Features.Reports.AnnualReportService>().GetAsync(year);
+        Assert.Contains("通过“和顺云茶馆”在线申请调解4件，受理立案2件", report!.Paragraph, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_made_from_an_application_lands_under_applications_and_the_online_venue_on_the_statistical_form()
+    {
+        await _app.SignInAsUserAsync("zhangmin");
+        Assert.True((await Public.SubmitAsync(Input(_wuyunshan), [])).Succeeded);
+        await using var db = await _app.DbAsync();
+        var labour = await db.Categories.Where(c => c.Code == CategoryCodes.LabourWages).Select(c => c.Id).SingleAsync();
+        var made = (await Queue.AcceptAsync((await Queue.ListAsync()).Single().Id, new AcceptApplicationInput(labour))).Value!;
+        var cases = _app.Get<CaseService>();
+        var step = (await cases.AcceptAsync(made.Id, made.Version, new AcceptInput(_app.Today))).Value!;
+        var venue = await db.Venues.Where(v => v.Code == ReferenceData.OnlineTeahouseVenue).Select(v => v.Id).SingleAsync();
+        step = (await cases.RecordSessionAsync(step.Id, step.Version, new SessionInput(_app.Today, venue, "陈小红、张敏", "视频调解，公司同意分两次支付。"))).Value!;
+        var resolved = await cases.ResolveAsync(step.Id, step.Version, new AgreementInput { Kind = AgreementKind.Oral, SignedOn = _app.Today, Terms = "公司于月底前分两次支付8000元。" });
+        Assert.True(resolved.Succeeded, resolved.Message);
+
+        await _app.SignInAsUserAsync("wangfang");
+        var form = (await _app.Get<Web.Features.MonthlyForm.MonthlyFormService>().GetAsync(Web.Features.MonthlyForm.FormPeriod.MonthOf(_app.Today)))!;
+        decimal? Town(Func<Web.Features.MonthlyForm.FormColumn, bool> column) => form.Town!.Cells[form.Columns.ToList().FindIndex(c => column(c))].Value;
+
+        Assert.Equal(1, Town(c => c.Label == SourceGroups.Application));
+        Assert.Equal(1, Town(c => c.Label == "其中：当事人申请·线上"));
+        Assert.Equal(1, Town(c => c.Label == "线上调解（和顺云茶馆）"));
+    }
+
     private sealed class ShiftedClock(TimeProvider inner, TimeSpan by) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + by;
