@@ -112,6 +112,13 @@ public sealed class PublicSideTests(AppHost app, ITestOutputHelper output) : Bro
             await page.GetByTestId("track-submit").ClickAsync();
             await Expect(page.GetByTestId("track-error")).ToBeVisibleAsync();
             await ScreenshotAsync(page, $"public-track-refused-{device.Slug()}");
+
+            // The admin's posters, one per teahouse and station.
+            await SignInAsync(page, "admin");
+            await page.GotoAsync("/admin/posters");
+            await WaitForInteractiveAsync(page);
+            await Expect(page.GetByTestId("poster").First).ToBeVisibleAsync();
+            await ScreenshotAsync(page, $"admin-posters-{device.Slug()}");
         });
 }
 

@@ -31,6 +31,7 @@ public static class Navigation
         new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, Capability.Administer),
         new("/admin/villages", "Nav.Villages", Icons.Material.Outlined.HolidayVillage, Capability.Administer),
         new("/admin/venues", "Nav.Venues", Icons.Material.Outlined.EmojiFoodBeverage, Capability.Administer),
+        new("/admin/posters", "Nav.Posters", Icons.Material.Outlined.QrCode2, Capability.Administer),
         new("/admin/committees", "Nav.Committees", Icons.Material.Outlined.Groups, Capability.Administer),
         new("/admin/backups", "Nav.Backups", Icons.Material.Outlined.Backup, Capability.Administer),
         new("/admin/security-log", "Nav.SecurityLog", Icons.Material.Outlined.Policy, Capability.Administer),

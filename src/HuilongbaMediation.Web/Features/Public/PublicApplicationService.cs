@@ -402,6 +402,12 @@ public sealed class PublicOptions
     /// <summary>Form posts (apply, look up, write) per client address per 10 minutes.</summary>
     public int PostsPerAddress { get; set; } = 20;
 
+    /// <summary>
+    /// The address the posters' QR codes lead to (e.g. https://tiaojie.huilongba.gov.cn); without it, the address the
+    /// administrator reached the app by.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
     /// <summary>Applications per phone number per day.</summary>
     public int ApplicationsPerPhone { get; set; } = 3;
 }

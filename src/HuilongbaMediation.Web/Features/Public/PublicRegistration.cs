@@ -18,6 +18,7 @@ public static class PublicRegistration
         services.AddScoped<PublicApplicationService>();
         services.AddScoped<ApplicationQueueService>();
         services.AddScoped<OnlineApplicationStatistics>();
+        services.AddScoped<Posters>();
         services.AddScoped<WaitingApplicationCount>();
         services.AddCascadingValue(sp => sp.GetRequiredService<WaitingApplicationCount>());
         services.AddSingleton<INotificationSender, StatusPageSender>();

@@ -315,6 +315,22 @@ public sealed class PublicApplicationTests : IAsyncLifetime
         Assert.Equal(1, Town(c => c.Label == "线上调解（和顺云茶馆）"));
     }
 
+    [Fact]
+    public async Task There_is_a_poster_for_each_teahouse_and_station_leading_to_the_form_with_its_venue()
+    {
+        var posters = await _app.Get<Posters>().AllAsync("https://tiaojie.example.cn/");
+        await using var db = await _app.DbAsync();
+        var places = await db.Venues.Where(v => v.Code!.StartsWith("teahouse-") || v.Code == "hongyan-station").ToDictionaryAsync(v => v.Id, v => v.Name);
+
+        Assert.Equal(places.OrderBy(p => p.Key).Select(p => p.Value), posters.OrderBy(p => p.VenueId).Select(p => p.VenueName));
+        Assert.All(posters, p =>
+        {
+            Assert.Equal($"https://tiaojie.example.cn/apply?venue={p.VenueId}", p.Url);
+            var png = Convert.FromBase64String(p.QrPngDataUri["data:image/png;base64,".Length..]);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        });
+    }
+
     private sealed class ShiftedClock(TimeProvider inner, TimeSpan by) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + by;
