@@ -67,6 +67,8 @@ public sealed class PublicSideTests(AppHost app, ITestOutputHelper output) : Bro
             await page.GetByTestId("accept-application").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/cases/\d+$"));
             await Expect(StatusChip(page)).ToHaveTextAsync("已登记");
+            await Expect(page.GetByTestId("case-help-wanted")).ToHaveTextAsync("电话或视频");
+            await Expect(page.GetByTestId("case-request")).ToContainTextAsync("支付拖欠工资 8000 元");
 
             await page.GetByTestId("action-Accept").ClickAsync();
             await Dialog(page).GetByTestId("action-confirm").ClickAsync();

@@ -33,10 +33,11 @@ public sealed class UpcomingSessionService(IDbContextFactory<AppDbContext> dbFac
             cases = cases.Where(c => c.Mediators.Any(m => m.UserId == actor.UserId));
         }
 
-        return await cases
-            .SelectMany(c => c.ScheduledSessions.Where(s => s.On >= today), (c, s) => new UpcomingSession(c.Id, c.Number, s.On, s.At, s.VenueName, s.Place))
+        var rows = await cases
+            .SelectMany(c => c.ScheduledSessions.Where(s => s.On >= today), (c, s) => new { CaseId = c.Id, c.Number, s.On, s.At, s.VenueName, s.Place })
             .OrderBy(s => s.On).ThenBy(s => s.At).ThenBy(s => s.CaseId)
             .Take(Shown)
             .ToListAsync(ct);
+        return [.. rows.Select(s => new UpcomingSession(s.CaseId, s.Number, s.On, s.At, s.VenueName, s.Place))];
     }
 }

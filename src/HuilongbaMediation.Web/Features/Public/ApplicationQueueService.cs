@@ -78,7 +78,14 @@ public sealed class ApplicationQueueService(
             .Where(a => a.Status == ApplicationStatus.Received || a.DecidedAtUtc > since)
             .Select(a => new
             {
-                a.Id, a.SubmittedAtUtc, a.ApplicantName, a.OtherPartyName, a.HelpWanted, a.Status, a.CaseId, a.HandledAtUtc,
+                a.Id,
+                a.SubmittedAtUtc,
+                a.ApplicantName,
+                a.OtherPartyName,
+                a.HelpWanted,
+                a.Status,
+                a.CaseId,
+                a.HandledAtUtc,
                 Queue = db.Villages.Where(v => v.Id == a.QueueVillageId).Select(v => v.Name).FirstOrDefault(),
                 Chosen = db.Villages.Where(v => v.Id == a.ChosenVillageId).Select(v => v.Name).FirstOrDefault(),
             })
@@ -96,6 +103,17 @@ public sealed class ApplicationQueueService(
     /// <summary>Untouched (no routing, reply or decision) for <see cref="OverdueDays"/> days since it came or was last handled.</summary>
     public static bool IsOverdue(DateTime submittedAtUtc, DateTime? handledAtUtc, DateTime nowUtc) =>
         (handledAtUtc ?? submittedAtUtc) <= nowUtc.AddDays(-OverdueDays);
+
+    /// <summary>
+    /// The online application a case was made from, for the case page: its id and the help the applicant asked for.
+    /// Shown to whoever may read the case (the page checked that); the application itself opens only for its queue.
+    /// </summary>
+    public async Task<(int Id, HelpWanted Help)?> OriginOfCaseAsync(int caseId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var origin = await db.OnlineApplications.AsNoTracking().Where(a => a.CaseId == caseId).Select(a => new { a.Id, a.HelpWanted }).FirstOrDefaultAsync(ct);
+        return origin is null ? null : (origin.Id, origin.HelpWanted);
+    }
 
     /// <summary>The choices of the page: categories for a new case, villages and areas to route to.</summary>
     public async Task<(IReadOnlyList<PublicChoice> Categories, IReadOnlyList<PublicChoice> Villages)> ChoicesAsync(CancellationToken ct = default)

@@ -154,8 +154,12 @@ public sealed class PublicApplicationService(
                     await store.WriteAsync(application.Id, stored, content, ct);
                     application.Files.Add(new ApplicationFile
                     {
-                        FileName = name, ContentType = type, StoredName = stored, Size = content.Length,
-                        Sha256 = CaseFileStore.Sha256Of(content), AddedAtUtc = now,
+                        FileName = name,
+                        ContentType = type,
+                        StoredName = stored,
+                        Size = content.Length,
+                        Sha256 = CaseFileStore.Sha256Of(content),
+                        AddedAtUtc = now,
                     });
                 }
 
@@ -234,8 +238,12 @@ public sealed class PublicApplicationService(
                     await store.WriteAsync(id, stored, up.Content, ct);
                     var added = new ApplicationFile
                     {
-                        FileName = up.Name, ContentType = up.Type, StoredName = stored, Size = up.Content.Length,
-                        Sha256 = CaseFileStore.Sha256Of(up.Content), AddedAtUtc = now,
+                        FileName = up.Name,
+                        ContentType = up.Type,
+                        StoredName = stored,
+                        Size = up.Content.Length,
+                        Sha256 = CaseFileStore.Sha256Of(up.Content),
+                        AddedAtUtc = now,
                     };
                     application.Files.Add(added);
                     await db.SaveChangesAsync(ct);

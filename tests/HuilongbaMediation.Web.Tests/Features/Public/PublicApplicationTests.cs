@@ -1,12 +1,12 @@
 using System.Text;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
+using HuilongbaMediation.Domain.Reference;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Features.Public;
 using HuilongbaMediation.Web.Tests.Infrastructure;
-using HuilongbaMediation.Domain.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,8 +36,16 @@ public sealed class PublicApplicationTests : IAsyncLifetime
 
     private ApplyInput Input(int? village, string phone = "13812345678", string story = "老板拖欠我三个月工资，一共八千元，多次催要都不给。") => new()
     {
-        Name = "陈小红", Phone = phone, Village = village?.ToString() ?? ApplicationRules.UnknownVillage, OtherKind = nameof(PartyKind.Organization),
-        OtherName = "某某物流有限公司", OtherPhone = "023-65432100", Story = story, Request = "支付拖欠工资 8000 元", Help = nameof(HelpWanted.PhoneOrVideo), Consent = true,
+        Name = "陈小红",
+        Phone = phone,
+        Village = village?.ToString() ?? ApplicationRules.UnknownVillage,
+        OtherKind = nameof(PartyKind.Organization),
+        OtherName = "某某物流有限公司",
+        OtherPhone = "023-65432100",
+        Story = story,
+        Request = "支付拖欠工资 8000 元",
+        Help = nameof(HelpWanted.PhoneOrVideo),
+        Consent = true,
     };
 
     private static UploadedFile Photo(string name = "欠条.jpg") => new(name, Jpeg.Length, () => new MemoryStream(Jpeg));
@@ -190,10 +198,31 @@ public sealed class PublicApplicationTests : IAsyncLifetime
             Assert.Equal(2, await db.ApplicationNotifications.CountAsync());
         }
 
+        var upcoming = Assert.Single(await _app.Get<UpcomingSessionService>().ForMeAsync());
+        Assert.Equal((_app.Today.AddDays(2), "二楼调解室"), (upcoming.On, upcoming.Place));
+        await _app.SignInAsUserAsync("wangfang");
+        Assert.Single(await _app.Get<UpcomingSessionService>().ForMeAsync());
+        Assert.Empty(await Queue.OverdueAsync());
+
         var view = await Public.LookupAsync(code, "5678");
         Assert.Contains("张敏", view!.Steps[1].Text, StringComparison.Ordinal);
         Assert.Contains("14时30分", view.Steps[2].Text, StringComparison.Ordinal);
         Assert.Contains("二楼调解室", view.Steps[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_application_nobody_handles_for_three_days_is_overdue_and_a_reply_makes_it_current()
+    {
+        Assert.True((await Public.SubmitAsync(Input(_wuyunshan), [])).Succeeded);
+        await using (var db = await _app.DbAsync())
+        {
+            await db.OnlineApplications.ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAtUtc, DateTime.UtcNow.AddDays(-ApplicationQueueService.OverdueDays).AddMinutes(-1)));
+        }
+
+        await _app.SignInAsUserAsync("zhangmin");
+        var overdue = Assert.Single(await Queue.OverdueAsync());
+        Assert.True((await Queue.ReplyAsync(overdue.Id, "您好，我明天上午给您打电话。")).Succeeded);
+        Assert.Empty(await Queue.OverdueAsync());
     }
 
     [Fact]
