@@ -90,7 +90,7 @@ public sealed class PublicApplicationTests : IAsyncLifetime
         Assert.Null(await Public.LookupAsync(code, "5678")); // locked: the right digits too
         Assert.Null(await Public.LookupAsync(TrackingCode.New(), "5678")); // no such code: the same answer
         await using var db = await _app.DbAsync();
-        Assert.True((await db.OnlineApplications.SingleAsync()).LockedUntilUtc > DateTime.UtcNow.AddHours(23));
+        Assert.True((await db.OnlineApplications.SingleAsync()).LockedUntilUtc > _app.Clock.GetUtcNow().UtcDateTime.AddHours(23));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class PublicApplicationTests : IAsyncLifetime
         Assert.True((await Public.SubmitAsync(Input(_wuyunshan), [])).Succeeded);
         await using (var db = await _app.DbAsync())
         {
-            await db.OnlineApplications.ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAtUtc, DateTime.UtcNow.AddDays(-ApplicationQueueService.OverdueDays).AddMinutes(-1)));
+            await db.OnlineApplications.ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAtUtc, _app.Clock.GetUtcNow().UtcDateTime.AddDays(-ApplicationQueueService.OverdueDays).AddMinutes(-1)));
         }
 
         await _app.SignInAsUserAsync("zhangmin");
