@@ -32,7 +32,7 @@ public sealed class NavMenuTests : MudTestContext
         var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.Admin)));
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href") ?? "").ToArray();
-        Assert.Equal(["/", "/cases", "/dashboard", "/reports/monthly", "/reports/annual", "/import", "/admin/aliases", "/admin/users", "/admin/villages", "/admin/venues", "/admin/committees", "/admin/backups", "/admin/security-log", "/account/password"], hrefs);
+        Assert.Equal(["/", "/cases", "/dashboard", "/reports/monthly", "/reports/annual", "/import", "/admin/aliases", "/admin/users", "/admin/villages", "/admin/venues", "/admin/posters", "/admin/committees", "/admin/backups", "/admin/security-log", "/account/password"], hrefs);
     }
 
     [Fact]
