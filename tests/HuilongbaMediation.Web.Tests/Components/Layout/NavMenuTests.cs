@@ -52,6 +52,6 @@ public sealed class NavMenuInEnglishTests() : MudTestContext("en-US")
         var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.Admin)));
 
         var links = cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
-        Assert.Equal(["Home", "Cases", "Dashboard", "Statistical form", "Annual report", "Import ledgers", "Aliases", "Users", "Villages and areas", "Venues", "Mediation committees", "Backups", "Security log", "Change password"], links);
+        Assert.Equal(["Home", "Cases", "Dashboard", "Statistical form", "Annual report", "Import ledgers", "Aliases", "Users", "Villages and areas", "Venues", "QR posters", "Mediation committees", "Backups", "Security log", "Change password"], links);
     }
 }
