@@ -12,6 +12,7 @@ using HuilongbaMediation.Web.Features.Exports;
 using HuilongbaMediation.Web.Features.Home;
 using HuilongbaMediation.Web.Features.Import;
 using HuilongbaMediation.Web.Features.MonthlyForm;
+using HuilongbaMediation.Web.Features.Public;
 using HuilongbaMediation.Web.Features.Referrals;
 using HuilongbaMediation.Web.Features.Reports;
 using HuilongbaMediation.Web.Features.SecurityLog;
@@ -164,6 +165,7 @@ public static class Composition
         services.AddLedgers();
         services.AddBackups(builder.Configuration);
         services.AddSecurityLog();
+        services.AddPublicSide(builder.Configuration);
     }
 
     /// <summary>
@@ -263,6 +265,7 @@ public static class Composition
         app.UseMustChangePassword();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -277,5 +280,6 @@ public static class Composition
         app.MapMonthlyFormEndpoints();
         app.MapSecurityLogEndpoints();
         app.MapLedgerEndpoints();
+        app.MapPublicEndpoints();
     }
 }

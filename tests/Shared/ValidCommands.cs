@@ -27,6 +27,7 @@ public static class ValidCommands
         nameof(CaseAction.AssignMediators) => s.AssignMediatorsAsync(c.Id, c.Version, i.Lead, random.Next(2) == 0 ? [i.Assistant] : []),
         nameof(CaseAction.ExtendDeadline) => s.ExtendDeadlineAsync(c.Id, c.Version, new ExtendDeadlineInput((c.DueOn is { } due && due > i.Today ? due : i.Today).AddDays(10), "当事人外出务工，申请延期")),
         nameof(CaseAction.RecordFollowUp) => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(i.Today, random.Next(3) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
+        nameof(CaseAction.ScheduleSession) => s.ScheduleSessionAsync(c.Id, c.Version, new ScheduleSessionInput(i.Today.AddDays(1 + random.Next(7)), new TimeOnly(9, 30), i.Venue, null)),
         nameof(CaseAction.RecordJudicialConfirmation) => s.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(true, null, null, null)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.Name, null),
     };

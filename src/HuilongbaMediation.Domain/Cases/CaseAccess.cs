@@ -82,6 +82,7 @@ public static class CaseAccess
         CaseAction.AssignMediators => Who.VillageHeadOrJudicialOffice,
         CaseAction.ExtendDeadline => Who.JudicialOffice,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation or CaseAction.RevealPersonalData or CaseAction.IssueOriginal
+            or CaseAction.ScheduleSession
             => Who.CaseMediatorsOrJudicialOffice,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };

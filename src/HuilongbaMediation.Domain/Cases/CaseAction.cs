@@ -29,4 +29,7 @@ public enum CaseAction
     /// addresses and phones, was printed or downloaded (any status).
     /// </summary>
     IssueOriginal,
+
+    /// <summary>安排调解: the date, time and place of a coming session, for the parties to come to (Mediating).</summary>
+    ScheduleSession,
 }

@@ -292,6 +292,16 @@ public static class CaseValidator
         return errors.Errors;
     }
 
+    internal static IReadOnlyList<FieldError> Validate(ScheduleSessionInput session, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        errors.AddIf(session.On < today, nameof(session.On), $"调解日期不能早于今天（{today.ToLabel()}）");
+        errors.AddIf(session.On > today.AddYears(1), nameof(session.On), "调解日期不能晚于一年以后");
+        errors.AddIf(string.IsNullOrWhiteSpace(session.VenueName), nameof(session.VenueId), "请选择调解场所");
+        errors.Text(nameof(session.Place), session.Place, "地点说明", ScheduleSessionInput.PlaceMaxLength, required: false);
+        return errors.Errors;
+    }
+
     /// <summary>A visit's contents; its date is checked with the other event dates (not before the agreement).</summary>
     internal static IReadOnlyList<FieldError> Validate(FollowUpInput visit)
     {

@@ -42,6 +42,7 @@ public static class Labels
         CaseAction.RecordJudicialConfirmation => "记录司法确认",
         CaseAction.RevealPersonalData => "查看完整信息",
         CaseAction.IssueOriginal => "出具文书原件",
+        CaseAction.ScheduleSession => "安排调解",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -54,6 +54,17 @@ public sealed partial class MediationCase
             input => CaseValidator.Validate(input, Agreement!, ChinaClock.Today(nowUtc)),
             input => JudicialConfirmation = JudicialConfirmation.From(input, JudicialConfirmation, nowUtc));
 
+    /// <summary>安排调解: the date, time and place of a coming session of a case in mediation (today or later).</summary>
+    public WorkflowResult ScheduleSession(Actor actor, DateTime nowUtc, ScheduleSessionInput input) =>
+        Record(
+            actor,
+            nowUtc,
+            CaseAction.ScheduleSession,
+            CaseAccess.MayRecord(this, actor, CaseAction.ScheduleSession),
+            input,
+            data => CaseValidator.Validate(data, ChinaClock.Today(nowUtc)),
+            data => _scheduledSessions.Add(ScheduledSession.From(data, actor.UserId, nowUtc)));
+
     /// <summary>
     /// Shows a party's identity number or phone in full, for the judicial office and the case's mediators only,
     /// and records in the history who saw whose.
@@ -86,7 +97,7 @@ public sealed partial class MediationCase
     private static bool IsAllowedIn(CaseAction action, CaseStatus status) => action switch
     {
         CaseAction.AssignMediators => status is CaseStatus.Filed or CaseStatus.Mediating,
-        CaseAction.ExtendDeadline => status == CaseStatus.Mediating,
+        CaseAction.ExtendDeadline or CaseAction.ScheduleSession => status == CaseStatus.Mediating,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status == CaseStatus.Resolved,
         CaseAction.RevealPersonalData or CaseAction.IssueOriginal => true,
         _ => false, // File happens only through MediationCase.File.

@@ -18,6 +18,7 @@ public sealed partial class MediationCase
     private readonly List<CaseMediator> _mediators = [];
     private readonly List<MediationSession> _sessions = [];
     private readonly List<FollowUpVisit> _followUps = [];
+    private readonly List<ScheduledSession> _scheduledSessions = [];
     private readonly List<HistoryEntry> _history = [];
 
     public int Id { get; private set; }
@@ -112,6 +113,9 @@ public sealed partial class MediationCase
     public IReadOnlyList<MediationSession> Sessions => _sessions;
 
     public IReadOnlyList<FollowUpVisit> FollowUps => _followUps;
+
+    /// <summary>安排调解: the sessions arranged for the parties to come to, in the order they were arranged.</summary>
+    public IReadOnlyList<ScheduledSession> ScheduledSessions => _scheduledSessions;
 
     /// <summary>Append-only; see <see cref="HistoryEntry"/>.</summary>
     public IReadOnlyList<HistoryEntry> History => _history;

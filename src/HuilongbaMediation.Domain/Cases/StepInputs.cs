@@ -1,3 +1,5 @@
+using HuilongbaMediation.Domain.Common;
+
 namespace HuilongbaMediation.Domain.Cases;
 
 // What each workflow step carries, as the forms fill it in: each with the date the step happened (entered with it,
@@ -55,3 +57,22 @@ public sealed record ReopenInput(string Reason, DateOnly ReopenedOn);
 
 /// <summary>What ExtendDeadline carries: the new due date and the reason. A decision taken in the app: dated when recorded.</summary>
 public sealed record ExtendDeadlineInput(DateOnly NewDueOn, string Reason);
+
+/// <summary>
+/// What ScheduleSession (安排调解) carries: the day and time of a coming session and where: a venue (调解场所) and, when
+/// the venue needs it, the place in words (an address for 上门调解, a room). A decision taken in the app: dated when recorded.
+/// </summary>
+/// <param name="On">Today or later.</param>
+/// <param name="At">The time of day it begins.</param>
+/// <param name="VenueId">The venue's id; the web layer names it (<see cref="VenueName"/>).</param>
+/// <param name="Place">地点说明, optional, up to 100 characters.</param>
+public sealed record ScheduleSessionInput(DateOnly On, TimeOnly At, int VenueId, string? Place) : IHistoryData
+{
+    public const int PlaceMaxLength = 100;
+
+    /// <summary>The venue's name as the history and the applicant read it.</summary>
+    public string? VenueName { get; init; }
+
+    string IHistoryData.Describe() =>
+        $"安排调解：{On.ToLabel()} {At.ToLabel()}；调解场所：{Text.Clean(VenueName)}" + (Text.Clean(Place) is { } place ? $"（{place}）" : "");
+}

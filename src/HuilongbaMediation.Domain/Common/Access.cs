@@ -35,6 +35,9 @@ public enum Capability
     /// <summary>台账清零: a village head signs off their village's month; the judicial office sees every village and closes the month.</summary>
     SignOffMonths,
 
+    /// <summary>在线申请 (和顺云茶馆): a village's mediators and head see their village's queue, the judicial office every queue.</summary>
+    HandleApplications,
+
     /// <summary>系统管理: users, villages and venues, backups, the security log; editing the ledger aliases.</summary>
     Administer,
 }
@@ -49,6 +52,7 @@ public static class Access
         Capability.Oversight => actor.Role is UserRole.JudicialOffice or UserRole.Admin || (actor.Role is UserRole.VillageHead && actor.VillageId is not null),
         Capability.ReviewReferrals => actor.Role is UserRole.JudicialOffice,
         Capability.RecordSweeps => actor.Role is UserRole.JudicialOffice || (actor.Role.BelongsToVillage() && actor.VillageId is not null),
+        Capability.HandleApplications => actor.Role is UserRole.JudicialOffice || (actor.Role.BelongsToVillage() && actor.VillageId is not null),
         Capability.RecordTrainings => actor.Role is UserRole.JudicialOffice,
         Capability.SignOffMonths => actor.Role is UserRole.JudicialOffice || (actor.Role is UserRole.VillageHead && actor.VillageId is not null),
         Capability.AnnualReport or Capability.ImportLedgers => actor.Role is UserRole.JudicialOffice or UserRole.Admin,

@@ -48,6 +48,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Months.ClosedMonth> ClosedMonths => Set<Domain.Months.ClosedMonth>();
 
+    public DbSet<Features.Public.OnlineApplication> OnlineApplications => Set<Features.Public.OnlineApplication>();
+
+    public DbSet<Features.Public.ApplicationNotification> ApplicationNotifications => Set<Features.Public.ApplicationNotification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

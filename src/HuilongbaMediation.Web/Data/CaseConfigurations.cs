@@ -84,8 +84,9 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
         builder.HasMany(c => c.Mediators).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Sessions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ScheduledSessions).WithOne().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var collection in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.Sessions), nameof(MediationCase.FollowUps), nameof(MediationCase.History) })
+        foreach (var collection in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.Sessions), nameof(MediationCase.FollowUps), nameof(MediationCase.ScheduledSessions), nameof(MediationCase.History) })
         {
             builder.Navigation(collection).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
@@ -150,6 +151,19 @@ internal sealed class FollowUpVisitConfiguration : IEntityTypeConfiguration<Foll
         builder.Property(f => f.Notes).HasMaxLength(CaseValidator.NoteMaxLength);
         builder.Property(f => f.VisitedPerson).HasMaxLength(CaseValidator.NameMaxLength);
         builder.Property(f => f.RecordedById).HasMaxLength(450).IsRequired();
+    }
+}
+
+internal sealed class ScheduledSessionConfiguration : IEntityTypeConfiguration<ScheduledSession>
+{
+    public void Configure(EntityTypeBuilder<ScheduledSession> builder)
+    {
+        builder.ToTable("CaseScheduledSessions");
+        builder.Property(s => s.VenueName).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.Place).HasMaxLength(ScheduleSessionInput.PlaceMaxLength);
+        builder.Property(s => s.RecordedById).HasMaxLength(450).IsRequired();
+        builder.HasOne<Venue>().WithMany().HasForeignKey(s => s.VenueId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.On).HasDatabaseName("IX_CaseScheduledSessions_On_for_upcoming");
     }
 }
 

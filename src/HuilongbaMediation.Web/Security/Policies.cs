@@ -29,6 +29,7 @@ public static class Policies
     public const string RecordSweeps = nameof(Capability.RecordSweeps);
     public const string RecordTrainings = nameof(Capability.RecordTrainings);
     public const string SignOffMonths = nameof(Capability.SignOffMonths);
+    public const string HandleApplications = nameof(Capability.HandleApplications);
 
     public static void Add(AuthorizationOptions options)
     {

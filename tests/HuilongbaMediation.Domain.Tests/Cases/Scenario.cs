@@ -131,6 +131,7 @@ internal sealed class Scenario
             CaseAction.RecordJudicialConfirmation => @case.RecordJudicialConfirmation(actor, now, new JudicialConfirmationInput(true, today, "沙坪坝区人民法院", null)),
             CaseAction.RevealPersonalData => @case.RevealPersonalData(actor, now, 1, PersonalDataField.IdNumber),
             CaseAction.IssueOriginal => @case.RecordOriginalIssued(actor, now, new OriginalIssued("人民调解协议书", "打印")),
+            CaseAction.ScheduleSession => @case.ScheduleSession(actor, now, new ScheduleSessionInput(today.AddDays(1), new TimeOnly(9, 30), 1, "二楼调解室") { VenueName = "和顺茶馆（聚龙城社区）" }),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a recorded action on a case"),
         };
     }

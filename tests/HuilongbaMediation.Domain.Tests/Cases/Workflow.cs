@@ -43,7 +43,7 @@ internal static class Workflow
     public static bool Allows(CaseAction action, CaseStatus status) => action switch
     {
         CaseAction.AssignMediators => status is Filed or Mediating,
-        CaseAction.ExtendDeadline => status is Mediating,
+        CaseAction.ExtendDeadline or CaseAction.ScheduleSession => status is Mediating,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status is Resolved,
         CaseAction.RevealPersonalData or CaseAction.IssueOriginal => true,
         _ => false,

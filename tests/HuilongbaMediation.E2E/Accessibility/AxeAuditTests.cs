@@ -52,6 +52,15 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
                 await page.GotoAsync("/account/login");
                 await TextSizeAsync(page, largeText);
                 await AuditAsync(page, "login", report);
+
+                // The public side (和顺云茶馆): the application form, refused with its messages beside the fields, and the look-up.
+                await page.GotoAsync("/apply");
+                await AuditAsync(page, "/apply", report);
+                await page.GetByTestId("apply-submit").ClickAsync();
+                await Expect(page.GetByTestId("apply-error")).ToBeVisibleAsync();
+                await AuditAsync(page, "/apply (refused)", report);
+                await page.GotoAsync("/track");
+                await AuditAsync(page, "/track", report);
             }
             else
             {
@@ -126,7 +135,7 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
     /// <summary>Each role's main pages, with a selector that is there once the page has its data.</summary>
     private static IEnumerable<(string Path, string Ready)> PagesOf(string role) => role switch
     {
-        "zhangmin" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/new", "[data-testid=case-form]"), ("/sweeps", "[data-testid=sweep-status]")],
+        "zhangmin" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/cases/new", "[data-testid=case-form]"), ("/sweeps", "[data-testid=sweep-status]"), ("/applications", "[data-testid=applications-empty], [data-testid=applications]")],
         "liqiang" => [("/", "[data-testid=home-deadlines]"), ("/cases", "[data-testid=case-grid] tbody tr"), ("/dashboard", "[data-testid=village-table]"), ("/month", "[data-testid=signoff-village]"), ("/reports/monthly", "[data-testid=form-sections]")],
         "wangfang" =>
         [
@@ -141,7 +150,7 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
         "admin" =>
         [
             ("/", "[data-testid=home-roster]"), ("/admin/users", "table"), ("/admin/villages", "table"), ("/admin/venues", "table"), ("/admin/committees", "table"),
-            ("/admin/backups", "[data-testid=backup-now]"), ("/admin/security-log", "[data-testid=log-table]"),
+            ("/admin/backups", "[data-testid=backup-now]"), ("/admin/posters", "[data-testid=poster]"), ("/admin/security-log", "[data-testid=log-table]"),
             ("/account/password", "form"),
         ],
         _ => [],

@@ -19,7 +19,7 @@ public sealed class SeedingTests
         await app.Get<DemoSeeder>().SeedAsync();
 
         Assert.Equal(before, await CountsAsync(app));
-        Assert.Equal((6, 7, 4, 16, 7, 8, 4, 18), before); // 7 sources: 主动调解·排查发现 for cases from sweeps
+        Assert.Equal((6, 7, 4, 16, 8, 8, 4, 18), before); // 8 sources: 主动调解·排查发现 for cases from sweeps, 当事人申请·线上 for online applications
     }
 
     [Fact]

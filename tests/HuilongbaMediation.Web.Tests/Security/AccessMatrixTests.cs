@@ -31,6 +31,8 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/preferences/text-size"] = Who.Anyone,
         ["/account/logout"] = Who.Anyone,
         ["/healthz"] = Who.Anyone,
+        ["/apply"] = Who.Anyone,
+        ["/track"] = Who.Anyone,
 
         // MapStaticAssets' fallback in Development for files added to wwwroot after the build; the published files are
         // mapped one by one and are public (static files are left out above), so this one may stay behind sign-in.
@@ -74,6 +76,10 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         ["/admin/backups"] = Who.Admin,
         ["/admin/security-log"] = Who.Admin,
         ["/admin/security-log/export.csv"] = Who.Admin,
+        ["/admin/posters"] = Who.Admin,
+        ["/applications"] = Who.Mediator | Who.OtherVillageMediator | Who.VillageHead | Who.JudicialOffice,
+        ["/applications/{Id:int}"] = Who.Mediator | Who.OtherVillageMediator | Who.VillageHead | Who.JudicialOffice,
+        ["/applications/{id:int}/files/{fileId:int}"] = Who.Mediator | Who.OtherVillageMediator | Who.VillageHead | Who.JudicialOffice,
     };
 
     [Flags]

@@ -467,6 +467,53 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("CaseParties", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.ScheduledSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VenueName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("On")
+                        .HasDatabaseName("IX_CaseScheduledSessions_On_for_upcoming");
+
+                    b.HasIndex("VenueId");
+
+                    b.ToTable("CaseScheduledSessions", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Months.ClosedMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -1206,6 +1253,247 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("LedgerAliases", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("OnlineApplicationFiles", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromApplicant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("OnlineApplicationMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SentAtUtc")
+                        .HasDatabaseName("IX_OnlineApplicationNotifications_SentAtUtc_for_outbox");
+
+                    b.ToTable("OnlineApplicationNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.OnlineApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenVillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedLookups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelpWanted")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherPartyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherPartyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherPartyPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueVillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("IX_OnlineApplications_CaseId_for_case_page");
+
+                    b.HasIndex("ChosenVillageId");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OnlineApplications_CodeHash_for_lookup");
+
+                    b.HasIndex("ContentHash")
+                        .HasDatabaseName("IX_OnlineApplications_ContentHash_for_repeats");
+
+                    b.HasIndex("QueueVillageId");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("Status", "QueueVillageId")
+                        .HasDatabaseName("IX_OnlineApplications_Status_Queue_for_queues");
+
+                    b.ToTable("OnlineApplications", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Features.SecurityLog.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1725,6 +2013,20 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.ScheduledSession", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("ScheduledSessions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
                 {
                     b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
@@ -1841,6 +2143,56 @@ namespace HuilongbaMediation.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationFile", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Features.Public.OnlineApplication", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationMessage", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Features.Public.OnlineApplication", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationNotification", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Features.Public.OnlineApplication", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.OnlineApplication", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenVillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("QueueVillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Security.Sessions.UserSession", b =>
                 {
                     b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
@@ -1911,6 +2263,8 @@ namespace HuilongbaMediation.Web.Data.Migrations
 
                     b.Navigation("Parties");
 
+                    b.Navigation("ScheduledSessions");
+
                     b.Navigation("Sessions");
                 });
 
@@ -1927,6 +2281,15 @@ namespace HuilongbaMediation.Web.Data.Migrations
             modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.Training", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.OnlineApplication", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("Notifications");
                 });
 #pragma warning restore 612, 618
         }

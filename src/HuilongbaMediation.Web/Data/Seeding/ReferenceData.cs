@@ -31,7 +31,7 @@ public static class ReferenceData
         ("hongyan-station", "红岩市民综合调解站"),
         ("committee", "村（居）调委会"),
         ("home-visit", "上门调解"),
-        ("online-teahouse", "线上调解（和顺云茶馆）"));
+        (OnlineTeahouseVenue, "线上调解（和顺云茶馆）"));
 
     public static IReadOnlyList<MediationKind> MediationKinds() => Items<MediationKind>(
         ("people", "人民调解"),
@@ -73,7 +73,14 @@ public static class ReferenceData
         ("police-transfer", "派出所移交（警调对接）"),
         ("petition-12345", "信访及12345转办"),
         ("other-department", "其他部门移交"),
-        (SweepFindingSource, "主动调解·排查发现"));
+        (SweepFindingSource, "主动调解·排查发现"),
+        (OnlineApplicationSource, "当事人申请·线上"));
+
+    /// <summary>The source of a case made from an online application (和顺云茶馆).</summary>
+    public const string OnlineApplicationSource = "application-online";
+
+    /// <summary>The venue of the online teahouse: where a case made from an online application is mediated.</summary>
+    public const string OnlineTeahouseVenue = "online-teahouse";
 
     /// <summary>The source of a case made from a sweep's finding (矛盾纠纷排查).</summary>
     public const string SweepFindingSource = "sweep-finding";

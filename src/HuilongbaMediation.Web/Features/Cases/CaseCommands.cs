@@ -29,6 +29,7 @@ public static class CaseCommands
     public static readonly IReadOnlyDictionary<CaseAction, CaseCommand> ForAction = new Dictionary<CaseAction, CaseCommand>
     {
         [CaseAction.AssignMediators] = new(nameof(CaseAction.AssignMediators), typeof(AssignMediatorsForm)),
+        [CaseAction.ScheduleSession] = new(nameof(CaseAction.ScheduleSession), typeof(ScheduleSessionForm)),
         [CaseAction.ExtendDeadline] = new(nameof(CaseAction.ExtendDeadline), typeof(ExtendDeadlineForm)),
         [CaseAction.RecordFollowUp] = new(nameof(CaseAction.RecordFollowUp), typeof(FollowUpForm)),
         [CaseAction.RecordJudicialConfirmation] = new(nameof(CaseAction.RecordJudicialConfirmation), typeof(JudicialConfirmationForm)),

@@ -127,6 +127,26 @@ public sealed class CaseService(
                 ? Applied(@case.RecordSession(actor, now, session with { VenueName = venue }))
                 : Result.Invalid(nameof(SessionInput.VenueId), "请选择调解场所").Of<CaseRef>(), ct);
 
+    /// <summary>安排调解: the venue must be an active one; the history and the applicant's status page name it.</summary>
+    public Task<Result<CaseRef>> ScheduleSessionAsync(int caseId, int version, ScheduleSessionInput session, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
+        {
+            if (await db.Venues.Where(v => v.Id == session.VenueId && v.IsActive).Select(v => v.Name).SingleOrDefaultAsync(ct) is not { } venue)
+            {
+                return Result.Invalid(nameof(ScheduleSessionInput.VenueId), "请选择调解场所").Of<CaseRef>();
+            }
+
+            var scheduled = session with { VenueName = venue };
+            var refused = Applied(@case.ScheduleSession(actor, now, scheduled));
+            if (refused is null)
+            {
+                // A case that came from an online application tells its applicant (the outbox, in this transaction).
+                await Public.ApplicationNotices.SessionScheduledAsync(db, @case.Id, scheduled, now, ct);
+            }
+
+            return refused;
+        }, ct);
+
     public Task<Result<CaseRef>> ResolveAsync(int caseId, int version, AgreementInput agreement, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.Resolve(actor, now, agreement), ct);
 
@@ -364,6 +384,7 @@ internal static class CaseLoading
             .Include(c => c.Mediators)
             .Include(c => c.Sessions)
             .Include(c => c.FollowUps)
+            .Include(c => c.ScheduledSessions)
             .Include(c => c.History)
             .AsSplitQuery();
 }

@@ -6,6 +6,7 @@ public static class CasesRegistration
     public static IServiceCollection AddCases(this IServiceCollection services) =>
         services
             .AddScoped<CaseService>()
+            .AddScoped<UpcomingSessionService>()
             .AddScoped<CaseReader>()
             .AddScoped<CaseListService>()
             .AddScoped<CaseFormOptions>()

@@ -18,7 +18,7 @@ public static class SourceGroups
     /// <summary>The groups in the form's order, each with the codes of its sources.</summary>
     public static readonly IReadOnlyList<(string Group, IReadOnlyList<string> Codes)> All =
     [
-        (Application, ["application"]),
+        (Application, ["application", ReferenceData.OnlineApplicationSource]),
         (Proactive, ["screening", ReferenceData.SweepFindingSource]),
         (Delegated, ["court-delegated", "police-transfer", "petition-12345", "other-department"]),
     ];

@@ -38,13 +38,14 @@ public sealed record AnnualReport(int Year, string Title, string Paragraph, IRea
     public const string CategoryHeading = "纠纷类型";
 
     /// <summary>The report of a year from the town's statistics of that year.</summary>
-    public static AnnualReport From(Statistics statistics)
+    /// <param name="online">The year's sentence on the online applications (和顺云茶馆), when any came.</param>
+    public static AnnualReport From(Statistics statistics, string? online = null)
     {
         var year = statistics.Period.Year ?? throw new ArgumentException("An annual report covers a calendar year.", nameof(statistics));
         return new AnnualReport(
             year,
             $"回龙坝镇{year}年人民调解工作情况",
-            Write(year, statistics),
+            Write(year, statistics, online),
             [.. statistics.Villages.Select(v => new ReportRow(v.Name, v.Figures)), new ReportRow("全镇合计", statistics.Town, IsTotal: true)],
             [.. statistics.Categories.Select(c => c.IsGroupTotal ? new ReportRow($"{c.Name}（合计）", c.Figures, IsTotal: true) : new ReportRow(c.Name, c.Figures))]);
     }
@@ -85,7 +86,7 @@ public sealed record AnnualReport(int Year, string Title, string Paragraph, IRea
             ? string.Create(CultureInfo.InvariantCulture, $"{decimal.Round(yuan / 10_000m, 2):0.##}万元")
             : string.Create(CultureInfo.InvariantCulture, $"{yuan:0.##}元");
 
-    private static string Write(int year, Statistics statistics)
+    private static string Write(int year, Statistics statistics, string? online)
     {
         var t = statistics.Town;
         var text = new StringBuilder();
@@ -123,6 +124,7 @@ public sealed record AnnualReport(int Year, string Title, string Paragraph, IRea
             text.AppendJoin("、", shortStaffed).Append("人民调解员不足3名，调解队伍有待充实。");
         }
 
+        text.Append(online);
         text.Append("各村（社区）、片区及各类矛盾纠纷调解情况见表1、表2。");
         return text.ToString();
     }

@@ -6,7 +6,7 @@ using HuilongbaMediation.Web.Security;
 namespace HuilongbaMediation.Web.Features.Reports;
 
 /// <summary>The annual report of a year, for the judicial office and admins (and the command line, as the town).</summary>
-public sealed class AnnualReportService(StatisticsService statistics, MonthlyFormService forms, CurrentUser currentUser)
+public sealed class AnnualReportService(StatisticsService statistics, MonthlyFormService forms, CurrentUser currentUser, Public.OnlineApplicationStatistics online)
 {
     /// <summary>Years a report may be asked for.</summary>
     public const int FirstYear = 2000;
@@ -27,13 +27,14 @@ public sealed class AnnualReportService(StatisticsService statistics, MonthlyFor
         await ComposeAsync(await statistics.GetTownAsync(StatisticsPeriod.OfYear(year), ct), ct);
 
     /// <summary>
-    /// The overview from the dashboard's figures, and the paragraphs after it from the statistical form's, for the year's
-    /// days up to today while it runs, and the same days of the year before for 同比.
+    /// The overview from the dashboard's figures (with the year's online applications, 和顺云茶馆), and the paragraphs
+    /// after it from the statistical form's, for the year's days up to today while it runs, and the same days of the year
+    /// before for 同比.
     /// </summary>
     private async Task<AnnualReport> ComposeAsync(Statistics town, CancellationToken ct)
     {
-        var report = AnnualReport.From(town);
         var (from, end) = (town.Period.From, town.Period.To);
+        var report = AnnualReport.From(town, Public.OnlineApplicationStatistics.Sentence(await online.CountAsync(from, end, ct)));
         var running = town.Today < end && town.Today >= from;
         var to = running ? town.Today : end;
         var year = await forms.TownLinesAsync(from, to, ct);

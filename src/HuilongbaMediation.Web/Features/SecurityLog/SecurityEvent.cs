@@ -52,6 +52,9 @@ public enum SecurityEventKind
 
     /// <summary>修改基础数据: villages and areas, venues.</summary>
     ReferenceChanged,
+
+    /// <summary>查看在线申请: a staff member opened a citizen's online application (和顺云茶馆).</summary>
+    ApplicationOpened,
 }
 
 /// <summary>Who did it, and from where (the client's address, as the proxy in front of the app reports it).</summary>

@@ -10,10 +10,10 @@ public sealed class NavMenuTests : MudTestContext
 {
     public static TheoryData<UserRole, string[]> EntriesByRole => new()
     {
-        { UserRole.Mediator, ["首页", "新建案件", "案件", "矛盾纠纷排查", "修改密码"] },
-        { UserRole.VillageHead, ["首页", "新建案件", "案件", "统计", "矛盾纠纷排查", "台账清零", "统计报表", "修改密码"] },
-        { UserRole.JudicialOffice, ["首页", "新建案件", "案件", "移交审核", "统计", "矛盾纠纷排查", "调解员培训", "台账清零", "统计报表", "年度报告", "导入台账", "别名表", "修改密码"] },
-        { UserRole.Admin, ["首页", "案件", "统计", "统计报表", "年度报告", "导入台账", "别名表", "用户管理", "村（社区）与片区", "调解场所", "调解组织", "数据备份", "安全日志", "修改密码"] },
+        { UserRole.Mediator, ["首页", "新建案件", "案件", "在线申请", "矛盾纠纷排查", "修改密码"] },
+        { UserRole.VillageHead, ["首页", "新建案件", "案件", "在线申请", "统计", "矛盾纠纷排查", "台账清零", "统计报表", "修改密码"] },
+        { UserRole.JudicialOffice, ["首页", "新建案件", "案件", "在线申请", "移交审核", "统计", "矛盾纠纷排查", "调解员培训", "台账清零", "统计报表", "年度报告", "导入台账", "别名表", "修改密码"] },
+        { UserRole.Admin, ["首页", "案件", "统计", "统计报表", "年度报告", "导入台账", "别名表", "用户管理", "村（社区）与片区", "调解场所", "二维码海报", "调解组织", "数据备份", "安全日志", "修改密码"] },
     };
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class NavMenuTests : MudTestContext
         var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.Admin)));
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href") ?? "").ToArray();
-        Assert.Equal(["/", "/cases", "/dashboard", "/reports/monthly", "/reports/annual", "/import", "/admin/aliases", "/admin/users", "/admin/villages", "/admin/venues", "/admin/committees", "/admin/backups", "/admin/security-log", "/account/password"], hrefs);
+        Assert.Equal(["/", "/cases", "/dashboard", "/reports/monthly", "/reports/annual", "/import", "/admin/aliases", "/admin/users", "/admin/villages", "/admin/venues", "/admin/posters", "/admin/committees", "/admin/backups", "/admin/security-log", "/account/password"], hrefs);
     }
 
     [Fact]
@@ -52,6 +52,6 @@ public sealed class NavMenuInEnglishTests() : MudTestContext("en-US")
         var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.Admin)));
 
         var links = cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
-        Assert.Equal(["Home", "Cases", "Dashboard", "Statistical form", "Annual report", "Import ledgers", "Aliases", "Users", "Villages and areas", "Venues", "Mediation committees", "Backups", "Security log", "Change password"], links);
+        Assert.Equal(["Home", "Cases", "Dashboard", "Statistical form", "Annual report", "Import ledgers", "Aliases", "Users", "Villages and areas", "Venues", "QR posters", "Mediation committees", "Backups", "Security log", "Change password"], links);
     }
 }

@@ -27,7 +27,7 @@ public sealed class NavMenuPendingReferralsTests : MudTestContext
         var cut = Render<NavMenu>(p => p.Add(x => x.User, Someone(UserRole.JudicialOffice)));
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("a[href='/referrals'] [data-testid=pending-referrals]").TextContent.Trim()));
-        Assert.Equal(["首页", "新建案件", "案件", "移交审核1", "统计", "矛盾纠纷排查", "调解员培训", "台账清零", "统计报表", "年度报告", "导入台账", "别名表", "修改密码"], cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim().Replace(" ", "", StringComparison.Ordinal)));
+        Assert.Equal(["首页", "新建案件", "案件", "在线申请", "移交审核1", "统计", "矛盾纠纷排查", "调解员培训", "台账清零", "统计报表", "年度报告", "导入台账", "别名表", "修改密码"], cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim().Replace(" ", "", StringComparison.Ordinal)));
 
         var queue = app.Get<ReferralQueueService>();
         var referral = (await queue.ListAsync())!.Referrals.Single();

@@ -20,6 +20,7 @@ public abstract class CasePageContext : MudTestContext
         Services.AddSingleton(App.Get<CaseFormOptions>());
         Services.AddSingleton(App.Get<DuplicatePartyService>());
         Services.AddSingleton(App.Get<EarlyWarningService>());
+        Services.AddSingleton(App.Get<Web.Features.Public.ApplicationQueueService>());
         Services.AddSingleton(App.Get<CurrentUser>());
         Services.AddSingleton(App.Get<Web.Features.Cases.Documents.DocumentService>());
         Services.AddSingleton(App.Clock);
