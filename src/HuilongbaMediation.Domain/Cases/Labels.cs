@@ -42,6 +42,9 @@ public static class Labels
         CaseAction.RecordJudicialConfirmation => "记录司法确认",
         CaseAction.RevealPersonalData => "查看完整信息",
         CaseAction.IssueOriginal => "出具文书原件",
+        CaseAction.CorrectParty => "更正当事人信息",
+        CaseAction.AddParty => "追加当事人",
+        CaseAction.AssignCommittee => "变更调解组织",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

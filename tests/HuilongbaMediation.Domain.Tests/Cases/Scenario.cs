@@ -131,6 +131,13 @@ internal sealed class Scenario
             CaseAction.RecordJudicialConfirmation => @case.RecordJudicialConfirmation(actor, now, new JudicialConfirmationInput(true, today, "沙坪坝区人民法院", null)),
             CaseAction.RevealPersonalData => @case.RevealPersonalData(actor, now, 1, PersonalDataField.IdNumber),
             CaseAction.IssueOriginal => @case.RecordOriginalIssued(actor, now, new OriginalIssued("人民调解协议书", "打印")),
+            CaseAction.CorrectParty => @case.CorrectParty(actor, now, new PartyCorrection
+            {
+                PartyId = 2,
+                Party = Draft(today).Parties[1] with { Occupation = $"务工（{now:HH}时更正）", Phone = null },
+            }),
+            CaseAction.AddParty => @case.AddParty(actor, now, new PartyDraft { Role = PartyRole.ThirdParty, Kind = PartyKind.Person, Name = "王五" }),
+            CaseAction.AssignCommittee => @case.AssignCommittee(actor, now, new AssignCommitteeInput((@case.CommitteeId ?? 0) + 1) { CommitteeName = "回龙坝镇大水沟村人民调解委员会" }),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a recorded action on a case"),
         };
     }
