@@ -32,7 +32,12 @@ public static class CaseCommands
         [CaseAction.ExtendDeadline] = new(nameof(CaseAction.ExtendDeadline), typeof(ExtendDeadlineForm)),
         [CaseAction.RecordFollowUp] = new(nameof(CaseAction.RecordFollowUp), typeof(FollowUpForm)),
         [CaseAction.RecordJudicialConfirmation] = new(nameof(CaseAction.RecordJudicialConfirmation), typeof(JudicialConfirmationForm)),
+        [CaseAction.AddParty] = new(nameof(CaseAction.AddParty), typeof(AddPartyForm)),
+        [CaseAction.AssignCommittee] = new(nameof(CaseAction.AssignCommittee), typeof(AssignCommitteeForm)),
     };
+
+    /// <summary>更正当事人信息: a button on each party of the case page, not among the case's buttons.</summary>
+    public static readonly CaseCommand CorrectParty = new(nameof(CaseAction.CorrectParty), typeof(CorrectPartyForm));
 
     /// <summary>The buttons of the case page, in workflow-table order, for what this user may do now.</summary>
     public static IReadOnlyList<CaseCommand> For(CaseDetails details) =>
