@@ -28,6 +28,10 @@ public static class ValidCommands
         nameof(CaseAction.ExtendDeadline) => s.ExtendDeadlineAsync(c.Id, c.Version, new ExtendDeadlineInput((c.DueOn is { } due && due > i.Today ? due : i.Today).AddDays(10), "当事人外出务工，申请延期")),
         nameof(CaseAction.RecordFollowUp) => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(i.Today, random.Next(3) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
         nameof(CaseAction.RecordJudicialConfirmation) => s.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(true, null, null, null)),
+        nameof(CaseAction.AddParty) => s.AddPartyAsync(c.Id, c.Version, new PartyDraft { Role = PartyRole.ThirdParty, Kind = PartyKind.Person, Name = $"第三人{random.Next(100)}" }),
+
+        // The seeded committees come first: another of the first three than the case's own.
+        nameof(CaseAction.AssignCommittee) => s.AssignCommitteeAsync(c.Id, c.Version, new[] { 1, 2, 3 }.First(id => id != c.CommitteeId)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.Name, null),
     };
 
