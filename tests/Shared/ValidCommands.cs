@@ -29,6 +29,10 @@ public static class ValidCommands
         nameof(CaseAction.RecordFollowUp) => s.RecordFollowUpAsync(c.Id, c.Version, new FollowUpInput(i.Today, random.Next(3) == 0 ? PerformanceStatus.None : PerformanceStatus.Full, null)),
         nameof(CaseAction.ScheduleSession) => s.ScheduleSessionAsync(c.Id, c.Version, new ScheduleSessionInput(i.Today.AddDays(1 + random.Next(7)), new TimeOnly(9, 30), i.Venue, null)),
         nameof(CaseAction.RecordJudicialConfirmation) => s.RecordJudicialConfirmationAsync(c.Id, c.Version, new JudicialConfirmationInput(true, null, null, null)),
+        nameof(CaseAction.AddParty) => s.AddPartyAsync(c.Id, c.Version, new PartyDraft { Role = PartyRole.ThirdParty, Kind = PartyKind.Person, Name = $"第三人{random.Next(100)}" }),
+
+        // The seeded committees come first: another of the first three than the case's own.
+        nameof(CaseAction.AssignCommittee) => s.AssignCommitteeAsync(c.Id, c.Version, new[] { 1, 2, 3 }.First(id => id != c.CommitteeId)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.Name, null),
     };
 

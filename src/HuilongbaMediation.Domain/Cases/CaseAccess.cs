@@ -38,11 +38,24 @@ public static class CaseAccess
     /// mediator who may assign themselves (<see cref="MayAssign"/> decides on the actual assignment).
     /// </summary>
     internal static bool MayRecord(MediationCase @case, Actor actor, CaseAction action) =>
-        Includes(WhoFor(action), @case, actor) || (action == CaseAction.AssignMediators && MaySelfAssign(@case, actor));
+        (Includes(WhoFor(action), @case, actor) && (!IsCorrection(action) || !IsConcluded(@case) || actor.Role == UserRole.JudicialOffice))
+        || (action == CaseAction.AssignMediators && MaySelfAssign(@case, actor));
 
-    internal static string Describe(CaseAction action) => action == CaseAction.AssignMediators
-        ? Describe(WhoFor(action)) + "；调解员可在登记后指定自己为主办调解员"
-        : Describe(WhoFor(action));
+    internal static string Describe(CaseAction action) => action switch
+    {
+        CaseAction.AssignMediators => Describe(WhoFor(action)) + "；调解员可在登记后指定自己为主办调解员",
+        _ when IsCorrection(action) => Describe(WhoFor(action)) + "；案件办结后限司法所",
+        _ => Describe(WhoFor(action)),
+    };
+
+    /// <summary>
+    /// Corrections after filing (a party's details, a party added, the handling committee): the case's mediators and the
+    /// judicial office while the case is open; once it is concluded its documents are signed and filed, so the judicial
+    /// office alone corrects it.
+    /// </summary>
+    private static bool IsCorrection(CaseAction action) => action is CaseAction.CorrectParty or CaseAction.AddParty or CaseAction.AssignCommittee;
+
+    private static bool IsConcluded(MediationCase @case) => @case.Status is not (CaseStatus.Filed or CaseStatus.Mediating or CaseStatus.ReferralPending);
 
     /// <summary>
     /// The village head of the case's village and the judicial office assign anyone; a mediator of the case's
@@ -83,6 +96,7 @@ public static class CaseAccess
         CaseAction.ExtendDeadline => Who.JudicialOffice,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation or CaseAction.RevealPersonalData or CaseAction.IssueOriginal
             or CaseAction.ScheduleSession
+            or CaseAction.CorrectParty or CaseAction.AddParty or CaseAction.AssignCommittee
             => Who.CaseMediatorsOrJudicialOffice,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };

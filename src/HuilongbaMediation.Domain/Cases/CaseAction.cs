@@ -32,4 +32,14 @@ public enum CaseAction
 
     /// <summary>安排调解: the date, time and place of a coming session, for the parties to come to (Mediating).</summary>
     ScheduleSession,
+
+    /// <summary>
+    /// 更正当事人信息: a party's details corrected after filing (any status; once the case is concluded, the judicial office only).
+    /// </summary>
+    CorrectParty,
+
+    /// <summary>追加当事人: a party (usually a 第三人) joins after filing (any status; once concluded, the judicial office only).</summary>
+    AddParty,
+    /// <summary>变更调解组织: the committee or station that handles the case (any status; once concluded, the judicial office only).</summary>
+    AssignCommittee,
 }

@@ -89,6 +89,31 @@ public static class CaseValidator
         return errors.Errors;
     }
 
+    /// <summary>
+    /// A party corrected or added after filing, checked as at filing (its fields without a prefix: "IdNumber"), and the
+    /// case's parties as they would be: still at least one applicant and one respondent.
+    /// </summary>
+    internal static IReadOnlyList<FieldError> Validate(PartyDraft party, IEnumerable<PartyRole> otherRoles, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        Validate(party, "", today, errors);
+        var roles = otherRoles.Append(party.Role).ToList();
+        errors.AddIf(
+            !roles.Contains(PartyRole.Applicant) || !roles.Contains(PartyRole.Respondent),
+            nameof(party.Role),
+            "案件须保留至少一名申请人和一名被申请人");
+        return errors.Errors;
+    }
+
+    /// <summary>A change of the handling committee: one that exists, other than the current one.</summary>
+    internal static IReadOnlyList<FieldError> Validate(AssignCommitteeInput input, int? current)
+    {
+        var errors = new FieldErrors();
+        errors.Reference(nameof(input.CommitteeId), input.CommitteeId, "调解组织");
+        errors.AddIf(input.CommitteeId == current, nameof(input.CommitteeId), "本案已由该调解组织办理");
+        return errors.Errors;
+    }
+
     private static void Validate(PartyDraft party, string prefix, DateOnly today, FieldErrors errors)
     {
         errors.Defined(prefix + nameof(party.Role), party.Role, "当事人身份");

@@ -43,6 +43,9 @@ public static class Labels
         CaseAction.RevealPersonalData => "查看完整信息",
         CaseAction.IssueOriginal => "出具文书原件",
         CaseAction.ScheduleSession => "安排调解",
+        CaseAction.CorrectParty => "更正当事人信息",
+        CaseAction.AddParty => "追加当事人",
+        CaseAction.AssignCommittee => "变更调解组织",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -91,6 +91,54 @@ public sealed partial class MediationCase
     public WorkflowResult RecordOriginalIssued(Actor actor, DateTime nowUtc, OriginalIssued issue) =>
         Record(actor, nowUtc, CaseAction.IssueOriginal, CaseAccess.MayRecord(this, actor, CaseAction.IssueOriginal), issue, CaseValidator.Validate, _ => { });
 
+    /// <summary>
+    /// 更正当事人信息: a party's details corrected after filing, checked as at filing; the history says what changed, old → new,
+    /// with identity numbers and phones masked. A blank identity number or phone keeps the one on record (the screens
+    /// never hold it in full) unless the correction clears it.
+    /// </summary>
+    public WorkflowResult CorrectParty(Actor actor, DateTime nowUtc, PartyCorrection correction)
+    {
+        var party = _parties.FirstOrDefault(p => p.Id == correction.PartyId);
+        var draft = correction.Party with
+        {
+            IdNumber = Text.Clean(correction.Party.IdNumber) ?? (correction.ClearIdNumber ? null : party?.IdNumber),
+            Phone = Text.Clean(correction.Party.Phone) ?? (correction.ClearPhone ? null : party?.Phone),
+        };
+        return Record(
+            actor,
+            nowUtc,
+            CaseAction.CorrectParty,
+            CaseAccess.MayRecord(this, actor, CaseAction.CorrectParty),
+            new PartyCorrectedData(correction.PartyId, party?.Name ?? "", party?.ChangesTo(draft) ?? []),
+            data => party is null
+                ? [new FieldError(nameof(correction.PartyId), "此案件没有这名当事人")]
+                : [.. CaseValidator.Validate(draft, _parties.Where(p => p != party).Select(p => p.Role), ChinaClock.Today(nowUtc)),
+                    .. data.Changes.Count == 0 ? [new FieldError(nameof(correction.Party), "没有需要更正的内容")] : Array.Empty<FieldError>()],
+            _ => party!.Apply(draft));
+    }
+
+    /// <summary>追加当事人: a party (usually a 第三人) joins the case after filing, checked as at filing.</summary>
+    public WorkflowResult AddParty(Actor actor, DateTime nowUtc, PartyDraft party) =>
+        Record(
+            actor,
+            nowUtc,
+            CaseAction.AddParty,
+            CaseAccess.MayRecord(this, actor, CaseAction.AddParty),
+            new PartyAddedData(party with { IdNumber = Masking.IdNumber(Text.Clean(party.IdNumber)), Phone = Masking.Phone(Text.Clean(party.Phone)) }),
+            _ => CaseValidator.Validate(party, _parties.Select(p => p.Role), ChinaClock.Today(nowUtc)),
+            _ => _parties.Add(Party.From(party)));
+
+    /// <summary>变更调解组织: another committee or station handles the case; its documents carry that committee's name and seal line.</summary>
+    public WorkflowResult AssignCommittee(Actor actor, DateTime nowUtc, AssignCommitteeInput input) =>
+        Record(
+            actor,
+            nowUtc,
+            CaseAction.AssignCommittee,
+            CaseAccess.MayRecord(this, actor, CaseAction.AssignCommittee),
+            new CommitteeAssignedData(CommitteeId, input.PreviousName, input.CommitteeId, input.CommitteeName),
+            _ => CaseValidator.Validate(input, CommitteeId),
+            _ => CommitteeId = input.CommitteeId);
+
     /// <summary>Whether the actor may have the originals of this case's documents (the judicial office and the case's mediators).</summary>
     public bool MayHaveOriginals(Actor actor) => CaseAccess.MayRecord(this, actor, CaseAction.IssueOriginal);
 
@@ -100,6 +148,7 @@ public sealed partial class MediationCase
         CaseAction.ExtendDeadline or CaseAction.ScheduleSession => status == CaseStatus.Mediating,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status == CaseStatus.Resolved,
         CaseAction.RevealPersonalData or CaseAction.IssueOriginal => true,
+        CaseAction.CorrectParty or CaseAction.AddParty or CaseAction.AssignCommittee => true, // who depends on the status: CaseAccess
         _ => false, // File happens only through MediationCase.File.
     };
 

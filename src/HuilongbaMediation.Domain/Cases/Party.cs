@@ -79,25 +79,104 @@ public sealed class Party
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 
-    internal static Party From(PartyDraft draft) => new()
+    internal static Party From(PartyDraft draft)
     {
-        Role = draft.Role,
-        Kind = draft.Kind,
-        Name = Text.Required(draft.Name),
-        Gender = draft.Gender,
-        IdNumber = Text.Clean(draft.IdNumber)?.ToUpperInvariant(),
-        Phone = Text.Clean(draft.Phone),
-        RegisteredAddress = Text.Clean(draft.RegisteredAddress),
-        CurrentAddress = Text.Clean(draft.CurrentAddress),
-        Ethnicity = Text.Clean(draft.Ethnicity),
-        BirthDate = draft.BirthDate,
-        Age = draft.Age,
-        Occupation = Text.Clean(draft.Occupation),
-        LegalRepresentative = Text.Clean(draft.LegalRepresentative),
-        LegalRepresentativeTitle = Text.Clean(draft.LegalRepresentativeTitle),
-        AgentName = Text.Clean(draft.AgentName),
-        AgentRelationship = Text.Clean(draft.AgentRelationship),
-        AgentAuthority = Text.Clean(draft.AgentName) is null ? null : draft.AgentAuthority,
-        AgentScope = Text.Clean(draft.AgentName) is null ? null : Text.Clean(draft.AgentScope),
+        var party = new Party();
+        party.Apply(draft);
+        return party;
+    }
+
+    /// <summary>The party as a draft (what a correction starts from and compares with).</summary>
+    internal PartyDraft ToDraft() => new()
+    {
+        Role = Role,
+        Kind = Kind,
+        Name = Name,
+        Gender = Gender,
+        IdNumber = IdNumber,
+        Phone = Phone,
+        RegisteredAddress = RegisteredAddress,
+        CurrentAddress = CurrentAddress,
+        Ethnicity = Ethnicity,
+        BirthDate = BirthDate,
+        Age = Age,
+        Occupation = Occupation,
+        LegalRepresentative = LegalRepresentative,
+        LegalRepresentativeTitle = LegalRepresentativeTitle,
+        AgentName = AgentName,
+        AgentRelationship = AgentRelationship,
+        AgentAuthority = AgentAuthority,
+        AgentScope = AgentScope,
     };
+
+    /// <summary>
+    /// The fields <paramref name="draft"/> would change, old → new, as the history shows them: identity numbers and
+    /// phones masked. Empty when the draft says what the party already says.
+    /// </summary>
+    internal IReadOnlyList<PartyFieldChange> ChangesTo(PartyDraft draft)
+    {
+        var after = From(draft);
+        var changes = new List<PartyFieldChange>();
+        void Compare(string field, string? from, string? to)
+        {
+            if (!string.Equals(from, to, StringComparison.Ordinal))
+            {
+                changes.Add(new PartyFieldChange(field, from, to));
+            }
+        }
+
+        // Masked both sides; a change hidden by the mask (the middle digits) still says that it changed.
+        void Personal(string field, string? from, string? to, Func<string?, string?> mask)
+        {
+            if (!string.Equals(from, to, StringComparison.Ordinal))
+            {
+                var (shownFrom, shownTo) = (mask(from), mask(to));
+                changes.Add(new PartyFieldChange(field, shownFrom, shownFrom == shownTo ? shownTo + "（中间位已更正）" : shownTo));
+            }
+        }
+
+        Compare("当事人身份", Role.ToLabel(), after.Role.ToLabel());
+        Compare("个人或单位", Kind.ToLabel(), after.Kind.ToLabel());
+        Compare("姓名或名称", Name, after.Name);
+        Compare("性别", Gender?.ToLabel(), after.Gender?.ToLabel());
+        Personal("身份证号", IdNumber, after.IdNumber, Masking.IdNumber);
+        Personal("联系电话", Phone, after.Phone, Masking.Phone);
+        Compare("户籍地址", RegisteredAddress, after.RegisteredAddress);
+        Compare("现住址", CurrentAddress, after.CurrentAddress);
+        Compare("民族", Ethnicity, after.Ethnicity);
+        Compare("出生日期", BirthDate?.ToLabel(), after.BirthDate?.ToLabel());
+        Compare("年龄", Age?.ToString(System.Globalization.CultureInfo.InvariantCulture), after.Age?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare("职业", Occupation, after.Occupation);
+        Compare("法定代表人", LegalRepresentative, after.LegalRepresentative);
+        Compare("法定代表人职务", LegalRepresentativeTitle, after.LegalRepresentativeTitle);
+        Compare("委托代理人", AgentName, after.AgentName);
+        Compare("代理人与当事人关系", AgentRelationship, after.AgentRelationship);
+        Compare("代理权限", AgentAuthority?.ToLabel(), after.AgentAuthority?.ToLabel());
+        Compare("代理事项", AgentScope, after.AgentScope);
+        return changes;
+    }
+
+    /// <summary>Sets every detail from the draft (filing, and a correction after filing).</summary>
+    internal void Apply(PartyDraft draft)
+    {
+        var hasAgent = Text.Clean(draft.AgentName) is not null;
+        Role = draft.Role;
+        Kind = draft.Kind;
+        Name = Text.Required(draft.Name);
+        Gender = draft.Gender;
+        IdNumber = Text.Clean(draft.IdNumber)?.ToUpperInvariant();
+        Phone = Text.Clean(draft.Phone);
+        RegisteredAddress = Text.Clean(draft.RegisteredAddress);
+        CurrentAddress = Text.Clean(draft.CurrentAddress);
+        Ethnicity = Text.Clean(draft.Ethnicity);
+        BirthDate = draft.BirthDate;
+        Age = draft.Age;
+        Occupation = Text.Clean(draft.Occupation);
+        LegalRepresentative = Text.Clean(draft.LegalRepresentative);
+        LegalRepresentativeTitle = Text.Clean(draft.LegalRepresentativeTitle);
+        AgentName = Text.Clean(draft.AgentName);
+        AgentRelationship = Text.Clean(draft.AgentRelationship);
+        AgentAuthority = hasAgent ? draft.AgentAuthority : null;
+        AgentScope = hasAgent ? Text.Clean(draft.AgentScope) : null;
+    }
 }

@@ -6,7 +6,7 @@ namespace HuilongbaMediation.Domain.Common;
 /// How a person's identity number and phone are shown everywhere, exports included (DOMAIN.md): enough to tell
 /// people apart, not enough to use. Showing one in full is the recorded action RevealPersonalData.
 /// </summary>
-public static class Masking
+public static partial class Masking
 {
     /// <summary><c>500106199001011234</c> → <c>500106********1234</c>: the address code and the last four stay.</summary>
     [return: NotNullIfNotNull(nameof(value))]
@@ -28,6 +28,35 @@ public static class Masking
             ? area + dash + Keep(number, 0, 4) + extension
             : Keep(value, 3, 4);
     }
+
+    /// <summary>
+    /// An address shortened to its village, community or street for those who may not have the original documents:
+    /// <c>回龙坝镇大水沟村3组12号</c> → <c>回龙坝镇大水沟村…</c>, <c>沙坪坝区学城大道62号</c> → <c>沙坪坝区学城大道…</c>. An
+    /// address with no such part keeps only its town or district, else nothing.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(value))]
+    public static string? Address(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var cut = VillageOrStreet().Match(value) is { Success: true } village ? village.Length
+            : Town().Match(value) is { Success: true } town ? town.Length
+            : District().Match(value) is { Success: true } district ? district.Length
+            : 0;
+        return cut >= value.Length ? value : string.Concat(value.AsSpan(0, cut), "…");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^.*?(村|社区|小区|片区|街道|大道|路|街|巷)")]
+    private static partial System.Text.RegularExpressions.Regex VillageOrStreet();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^.*?(镇|乡)")]
+    private static partial System.Text.RegularExpressions.Regex Town();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^.*?(区|县)")]
+    private static partial System.Text.RegularExpressions.Regex District();
 
     /// <summary>Keeps the first and last characters and stars the rest; values too short to keep anything are starred whole.</summary>
     private static string Keep(string value, int first, int last) =>

@@ -132,6 +132,13 @@ internal sealed class Scenario
             CaseAction.RevealPersonalData => @case.RevealPersonalData(actor, now, 1, PersonalDataField.IdNumber),
             CaseAction.IssueOriginal => @case.RecordOriginalIssued(actor, now, new OriginalIssued("人民调解协议书", "打印")),
             CaseAction.ScheduleSession => @case.ScheduleSession(actor, now, new ScheduleSessionInput(today.AddDays(1), new TimeOnly(9, 30), 1, "二楼调解室") { VenueName = "和顺茶馆（聚龙城社区）" }),
+            CaseAction.CorrectParty => @case.CorrectParty(actor, now, new PartyCorrection
+            {
+                PartyId = 2,
+                Party = Draft(today).Parties[1] with { Occupation = $"务工（{now:HH}时更正）", Phone = null },
+            }),
+            CaseAction.AddParty => @case.AddParty(actor, now, new PartyDraft { Role = PartyRole.ThirdParty, Kind = PartyKind.Person, Name = "王五" }),
+            CaseAction.AssignCommittee => @case.AssignCommittee(actor, now, new AssignCommitteeInput((@case.CommitteeId ?? 0) + 1) { CommitteeName = "回龙坝镇大水沟村人民调解委员会" }),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a recorded action on a case"),
         };
     }

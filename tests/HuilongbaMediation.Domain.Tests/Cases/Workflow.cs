@@ -46,6 +46,7 @@ internal static class Workflow
         CaseAction.ExtendDeadline or CaseAction.ScheduleSession => status is Mediating,
         CaseAction.RecordFollowUp or CaseAction.RecordJudicialConfirmation => status is Resolved,
         CaseAction.RevealPersonalData or CaseAction.IssueOriginal => true,
+        CaseAction.CorrectParty or CaseAction.AddParty or CaseAction.AssignCommittee => true,
         _ => false,
     };
 

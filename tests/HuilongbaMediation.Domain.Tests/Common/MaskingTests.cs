@@ -31,4 +31,16 @@ public sealed class MaskingTests
         Assert.Null(Masking.Phone(null));
         Assert.Equal("**********", Masking.IdNumber("1234567890"));
     }
+
+    [Theory]
+    [InlineData("回龙坝镇大水沟村3组12号", "回龙坝镇大水沟村…")]
+    [InlineData("重庆市沙坪坝区回龙坝镇聚龙城社区5栋2单元", "重庆市沙坪坝区回龙坝镇聚龙城社区…")]
+    [InlineData("沙坪坝区学城大道62号", "沙坪坝区学城大道…")]
+    [InlineData("回龙坝镇物流园片区A区3号仓", "回龙坝镇物流园片区…")]
+    [InlineData("沙坪坝区回龙坝镇某某号", "沙坪坝区回龙坝镇…")]
+    [InlineData("重庆市沙坪坝区某某号", "重庆市沙坪坝区…")]
+    [InlineData("五云山村", "五云山村")]
+    [InlineData("某某号", "…")]
+    public void An_address_is_shortened_to_its_village_or_street(string address, string shown) =>
+        Assert.Equal(shown, Masking.Address(address));
 }

@@ -23,7 +23,7 @@ public sealed class DocumentPrintTests(AppHost app, ITestOutputHelper output) : 
             var caseId = await WrittenAgreementCaseAsync(page);
             await ScreenshotAsync(page, "documents-case-page-desktop");
             var links = await page.GetByTestId("document-print").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            Assert.Contains($"/cases/{caseId}/documents/agreement/print", links);
+            Assert.Contains($"/cases/{caseId}/documents/agreement/print?original=true", links); // the judicial office gets the original
             Assert.Contains($"/cases/{caseId}/documents/file-cover/print", links);
 
             var report = new StringBuilder();

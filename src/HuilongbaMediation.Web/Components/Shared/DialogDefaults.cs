@@ -14,6 +14,16 @@ public static class DialogDefaults
         BackdropClick = false,
     };
 
+    /// <summary>A form with a grid of fields (a party's details): as wide as the filing form's party editor.</summary>
+    public static readonly DialogOptions WideForm = new()
+    {
+        MaxWidth = MaxWidth.Medium,
+        FullWidth = true,
+        CloseOnEscapeKey = true,
+        CloseButton = true,
+        BackdropClick = false,
+    };
+
     /// <summary>Shows a form dialog; the message it closed with (saved), or null when cancelled.</summary>
     public static async Task<string?> ShowFormAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters parameters)
         where TDialog : Microsoft.AspNetCore.Components.IComponent

@@ -7,7 +7,8 @@ namespace HuilongbaMediation.Web.Features.Cases;
 /// A button of the case page: a workflow trigger or a recorded action, and the form that carries its input record.
 /// <see cref="Name"/> is the trigger's or action's own name (resource keys <c>Command.{Name}</c>, test ids <c>action-{Name}</c>).
 /// </summary>
-public sealed record CaseCommand(string Name, Type Form, bool IsPrimary = false, bool IsDestructive = false);
+/// <param name="Wide">The form is a grid of fields (a party's details) and opens in a wider dialog.</param>
+public sealed record CaseCommand(string Name, Type Form, bool IsPrimary = false, bool IsDestructive = false, bool Wide = false);
 
 public static class CaseCommands
 {
@@ -33,7 +34,12 @@ public static class CaseCommands
         [CaseAction.ExtendDeadline] = new(nameof(CaseAction.ExtendDeadline), typeof(ExtendDeadlineForm)),
         [CaseAction.RecordFollowUp] = new(nameof(CaseAction.RecordFollowUp), typeof(FollowUpForm)),
         [CaseAction.RecordJudicialConfirmation] = new(nameof(CaseAction.RecordJudicialConfirmation), typeof(JudicialConfirmationForm)),
+        [CaseAction.AddParty] = new(nameof(CaseAction.AddParty), typeof(AddPartyForm), Wide: true),
+        [CaseAction.AssignCommittee] = new(nameof(CaseAction.AssignCommittee), typeof(AssignCommitteeForm)),
     };
+
+    /// <summary>更正当事人信息: a button on each party of the case page, not among the case's buttons.</summary>
+    public static readonly CaseCommand CorrectParty = new(nameof(CaseAction.CorrectParty), typeof(CorrectPartyForm), Wide: true);
 
     /// <summary>The buttons of the case page, in workflow-table order, for what this user may do now.</summary>
     public static IReadOnlyList<CaseCommand> For(CaseDetails details) =>

@@ -105,6 +105,31 @@ public sealed class PartyForm
 
     public string? AgentScope { get; set; }
 
+    /// <summary>
+    /// A party on record, to correct: every detail but the identity number and phone, which the page holds only masked
+    /// (left blank, the ones on record are kept).
+    /// </summary>
+    public static PartyForm From(PartyView p) => new()
+    {
+        Role = p.Role,
+        Kind = p.Kind,
+        Name = p.Name,
+        Gender = p.Gender,
+        RegisteredAddress = p.RegisteredAddress,
+        CurrentAddress = p.CurrentAddress,
+        Ethnicity = p.Ethnicity,
+        BirthDate = p.BirthDate?.ToDateTime(TimeOnly.MinValue),
+        Age = p.Age,
+        Occupation = p.Occupation,
+        LegalRepresentative = p.LegalRepresentative,
+        LegalRepresentativeTitle = p.LegalRepresentativeTitle,
+        HasAgent = p.AgentName is not null,
+        AgentName = p.AgentName,
+        AgentRelationship = p.AgentRelationship,
+        AgentAuthority = p.AgentAuthority,
+        AgentScope = p.AgentScope,
+    };
+
     /// <summary>The draft: a person's details for a person, an organisation's for an organisation, the agent only when there is one.</summary>
     public PartyDraft ToDraft()
     {

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Security;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HuilongbaMediation.Web.Features.Cases;
 
 /// <summary>Reads one case for its page, with what this user may do on it now.</summary>
-public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IAuthorizationService authorization)
+public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, IAuthorizationService authorization, TimeProvider clock)
 {
     public async Task<(Result<CaseRef> Result, CaseDetails? Case)> GetAsync(int caseId, CancellationToken ct = default)
     {
@@ -42,10 +43,11 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
         var venueIds = c.Sessions.Select(s => s.VenueId).Distinct().ToList();
         var venues = await db.Venues.AsNoTracking().Where(v => venueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
 
+        var today = ChinaClock.Today(clock.GetUtcNow().UtcDateTime);
         var details = new CaseDetails(
             c.Id, c.Number, c.Status, c.Version, c.Summary, c.Request, names.Village, names.Category, names.Source, names.Kind, c.VenueId, names.Venue,
             c.AmountInvolved, c.PeopleInvolved, c.RiskLevel, c.RiskNote, c.FiledOn, c.AcceptedOn, c.DueOn, c.ConcludedOn,
-            [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(PartyView.Masked)],
+            [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => PartyView.For(p, c.MayHaveOriginals(actor), today))],
             [.. c.Mediators.OrderByDescending(m => m.IsLead).Select(m => new MediatorView(m.UserId, m.DisplayName, m.IsLead))],
             [.. c.History.OrderBy(h => h.OccurredOn).ThenBy(h => h.AtUtc).ThenBy(h => h.Id)
                 .Select(h => new HistoryView(h.OccurredOn, h.AtUtc, h.ActorName, h.FromStatus, h.ToStatus, h.Action, h.Details, h.ImportedFrom))],
@@ -55,7 +57,8 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
             c.PermittedTriggers(actor),
             c.PermittedActions(actor),
             c.Ledger is { } l ? new LedgerView(l.Label, l.Number, l.Mediators) : null,
-            names.Committee);
+            names.Committee,
+            c.CommitteeId);
         return (Result.Made(new CaseRef(c.Id, c.Number, c.Version, c.Status)), details);
     }
 }

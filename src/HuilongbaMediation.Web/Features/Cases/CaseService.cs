@@ -177,6 +177,29 @@ public sealed class CaseService(
     public Task<Result<CaseRef>> RecordJudicialConfirmationAsync(int caseId, int version, JudicialConfirmationInput confirmation, Guid submission = default, CancellationToken ct = default) =>
         ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.RecordJudicialConfirmation(actor, now, confirmation), ct);
 
+    /// <summary>更正当事人信息: a party's details after filing, checked as at filing; a blank identity number or phone keeps the one on record.</summary>
+    public Task<Result<CaseRef>> CorrectPartyAsync(int caseId, int version, PartyCorrection correction, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.CorrectParty(actor, now, correction), ct);
+
+    /// <summary>追加当事人: a party (a 第三人, usually) joins the case after filing.</summary>
+    public Task<Result<CaseRef>> AddPartyAsync(int caseId, int version, PartyDraft party, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.AddParty(actor, now, party), ct);
+
+    /// <summary>变更调解组织: another active committee or station handles the case; the history names both.</summary>
+    public Task<Result<CaseRef>> AssignCommitteeAsync(int caseId, int version, int committeeId, Guid submission = default, CancellationToken ct = default) =>
+        ChangeAsync(caseId, version, submission, async (db, @case, actor, now) =>
+        {
+            var names = await db.Committees.Where(c => c.Id == committeeId || c.Id == @case.CommitteeId)
+                .Select(c => new { c.Id, c.Name, c.IsActive }).ToListAsync(ct);
+            return names.FirstOrDefault(c => c.Id == committeeId && c.IsActive) is { } chosen
+                ? Applied(@case.AssignCommittee(actor, now, new AssignCommitteeInput(committeeId)
+                {
+                    CommitteeName = chosen.Name,
+                    PreviousName = names.FirstOrDefault(c => c.Id == @case.CommitteeId)?.Name,
+                }))
+                : Result.Invalid(nameof(AssignCommitteeInput.CommitteeId), "请选择调解组织").Of<CaseRef>();
+        }, ct);
+
     /// <summary>
     /// 显示: a party's full 身份证号 or phone, for the judicial office and the case's mediators only. The reveal is
     /// written into the history and, in the same transaction, into the security log (which names the party and the

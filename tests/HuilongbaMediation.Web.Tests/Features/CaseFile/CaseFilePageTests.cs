@@ -32,8 +32,9 @@ public sealed class CaseFilePageTests : MudTestContext
 
         // Every form of the case, as a print view and a Word file: 申请书 … 备考表, the session's record, the agreement and its 司法确认 bundle.
         cut.WaitForAssertion(() => Assert.Equal(9, cut.FindAll("[data-testid=document-item]").Count));
-        Assert.Contains(cut.FindAll("[data-testid=document-print]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/agreement/print");
-        Assert.Contains(cut.FindAll("[data-testid=document-docx]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/judicial-application.docx");
+        Assert.Contains(cut.FindAll("[data-testid=document-print]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/agreement/print?original=true");
+        Assert.Contains(cut.FindAll("[data-testid=document-docx]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/judicial-application.docx?original=true");
+        Assert.Contains(cut.FindAll("[data-testid=document-docx]"), a => a.GetAttribute("href") == $"/cases/{c.Id}/documents/registration.docx"); // nobody signs it: no original
     }
 
     [Fact]

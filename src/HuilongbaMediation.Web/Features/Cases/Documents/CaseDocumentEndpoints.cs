@@ -3,13 +3,17 @@ using HuilongbaMediation.Web.Features.SecurityLog;
 
 namespace HuilongbaMediation.Web.Features.Cases.Documents;
 
-/// <summary>GET <c>/cases/{id}/documents/{form}.docx[?record=N]</c>, mapped by the case-file feature's registration.</summary>
+/// <summary>
+/// GET <c>/cases/{id}/documents/{form}.docx[?record=N][&amp;original=true]</c>, mapped by the case-file feature's registration:
+/// the original of a form the parties sign for those who may have it, the masked copy for other readers of the case;
+/// <c>original=true</c> (the originals' links) answers 403 instead of a copy to anyone who may not have the original.
+/// </summary>
 public static class CaseDocumentEndpoints
 {
     public const string DocxRoute = "/cases/{id:int}/documents/{form}.docx";
 
     public static async Task<IResult> GetDocxAsync(
-        int id, string form, int? record, HttpContext http, DocumentService documents, HttpResponse response, CancellationToken ct)
+        int id, string form, int? record, bool? original, HttpContext http, DocumentService documents, HttpResponse response, CancellationToken ct)
     {
         if (OfficialForms.FromSlug(form) is not { } which)
         {
@@ -17,7 +21,7 @@ public static class CaseDocumentEndpoints
         }
 
         var who = SecurityActor.Of(http.User, http.Connection.RemoteIpAddress);
-        var (result, file) = await documents.IssueAsync(http.User, who, id, which, record, DocumentIssue.Docx, ct);
+        var (result, file) = await documents.IssueAsync(http.User, who, id, which, record, DocumentIssue.Docx, ct, original == true);
         if (file is null)
         {
             return Refused(result);

@@ -355,9 +355,46 @@ public static partial class CaseSheets
         return new Sheet(OfficialForm.FileContents, OfficialForm.FileContents.Title(), c.Number,
         [
             new SheetTable(["序号", "文件名称", "内容", "页号", "备注"], rows),
-            new SheetParagraph("页号在装订时按卷内文件实际页数填写。"),
+            new SheetParagraph(UnnumberedNote),
         ]);
     }
+
+    /// <summary>
+    /// What a 卷内目录 printed on its own says of its empty 页号 column. The numbers need the bound file's real page counts,
+    /// which change with every scan added or form re-issued, so a stand-alone 目录 never guesses them.
+    /// </summary>
+    public const string UnnumberedNote = "页号在生成装订版卷宗（PDF）时按卷内文件的实际页数填写；单独打印的卷内目录不填页号。";
+
+    /// <summary>
+    /// The 卷内目录 of a bound file: each item's pages in it ("3" or "3-5", the PDF's own page numbers, the cover being
+    /// page 1), "—" for an item with nothing in the file, and the total.
+    /// </summary>
+    public static Sheet NumberPages(Sheet contents, IReadOnlyDictionary<CaseFile.CaseFileItem, (int First, int Last)> pages, int total)
+    {
+        if (contents.Form != OfficialForm.FileContents)
+        {
+            throw new ArgumentException("Only the 卷内目录 has page numbers.", nameof(contents));
+        }
+
+        var blocks = contents.Blocks.Select(block => block switch
+        {
+            SheetTable table => table with
+            {
+                Rows = [.. table.Rows.Select(row => (IReadOnlyList<string>)[.. row.Select((cell, i) => i == PageColumn ? PageLabel(row[0]) : cell)])],
+            },
+            SheetParagraph { Text: UnnumberedNote } => new SheetParagraph($"页号为本装订版卷宗的页码（封面为第 1 页），全卷共 {total} 页。"),
+            _ => block,
+        });
+        return contents with { Blocks = [.. blocks] };
+
+        string PageLabel(string number) =>
+            pages.TryGetValue((CaseFile.CaseFileItem)int.Parse(number, CultureInfo.InvariantCulture), out var range)
+                ? range.First == range.Last ? range.First.ToString(CultureInfo.InvariantCulture) : $"{range.First}-{range.Last}"
+                : "—";
+    }
+
+    /// <summary>The 页号 column of the 卷内目录's table.</summary>
+    private const int PageColumn = 3;
 
     public static Sheet Remarks(CaseDocumentSource s, DateOnly today)
     {

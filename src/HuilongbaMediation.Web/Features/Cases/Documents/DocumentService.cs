@@ -57,8 +57,10 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> dbFactory, I
     /// One form of the case, issued to <paramref name="user"/> (written to the security log, and an original to the case's
     /// history). NotFound for a missing case and for a form the case does not have; Forbidden for a user who may not read it.
     /// </summary>
+    /// <param name="original">The original was asked for (its link): Forbidden, and nothing issued, for a user who may
+    /// not have it, instead of the masked copy.</param>
     public async Task<(Result<CaseRef> Result, CaseDocumentFile? File)> IssueAsync(
-        ClaimsPrincipal user, SecurityActor who, int caseId, OfficialForm form, int? recordId, DocumentIssue how, CancellationToken ct = default)
+        ClaimsPrincipal user, SecurityActor who, int caseId, OfficialForm form, int? recordId, DocumentIssue how, CancellationToken ct = default, bool original = false)
     {
         var actor = user.ToActor();
         if (actor is null)
@@ -83,6 +85,10 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> dbFactory, I
         var now = clock.GetUtcNow().UtcDateTime;
         var source = await SourceAsync(db, c, ct);
         var full = form.IsSignedByParties() && c.MayHaveOriginals(actor);
+        if (original && form.IsSignedByParties() && !full)
+        {
+            return (Result.Forbidden(OriginalRefused).Of<CaseRef>(), null);
+        }
         var sheets = CaseSheets.Build(source, form, recordId, full, Domain.Common.ChinaClock.Today(now));
         if (sheets is null)
         {
@@ -117,6 +123,9 @@ public sealed class DocumentService(IDbContextFactory<AppDbContext> dbFactory, I
         await tx.CommitAsync(ct);
         return (Result.Made(new CaseRef(c.Id, c.Number, c.Version, c.Status)), file);
     }
+
+    /// <summary>Why an original was refused.</summary>
+    public const string OriginalRefused = "文书原件载有当事人完整身份信息，限本案调解员和司法所打印或下载；您可使用遮蔽副本。";
 
     private static IQueryable<MediationCase> Load(AppDbContext db) =>
         db.Cases.Include(x => x.Parties).Include(x => x.Mediators).Include(x => x.Sessions).Include(x => x.FollowUps).AsSplitQuery();

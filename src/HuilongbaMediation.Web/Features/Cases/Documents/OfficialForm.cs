@@ -86,15 +86,21 @@ public sealed record CaseDocument(OfficialForm Form, int? RecordId, string Label
 /// <summary>The links to a case's documents, for pages and endpoints alike.</summary>
 public static class CaseDocumentLinks
 {
-    public static string Docx(int caseId, OfficialForm form, int? recordId = null) =>
-        $"/cases/{caseId}/documents/{form.Slug()}.docx{Record(recordId)}";
+    /// <param name="original">Asks for the original of a form the parties sign: refused (403) to anyone who may not have it,
+    /// rather than answered with the masked copy.</param>
+    public static string Docx(int caseId, OfficialForm form, int? recordId = null, bool original = false) =>
+        $"/cases/{caseId}/documents/{form.Slug()}.docx{Query(recordId, original)}";
 
-    public static string Print(int caseId, OfficialForm form, int? recordId = null) =>
-        $"/cases/{caseId}/documents/{form.Slug()}/print{Record(recordId)}";
+    public static string Print(int caseId, OfficialForm form, int? recordId = null, bool original = false) =>
+        $"/cases/{caseId}/documents/{form.Slug()}/print{Query(recordId, original)}";
 
     public static string AgreementDocx(int caseId) => Docx(caseId, OfficialForm.Agreement);
 
     public static string AgreementPrint(int caseId) => Print(caseId, OfficialForm.Agreement);
 
-    private static string Record(int? recordId) => recordId is { } id ? $"?record={id}" : "";
+    private static string Query(int? recordId, bool original)
+    {
+        string[] parts = [.. new[] { recordId is { } id ? $"record={id}" : null, original ? "original=true" : null }.OfType<string>()];
+        return parts.Length == 0 ? "" : "?" + string.Join("&", parts);
+    }
 }

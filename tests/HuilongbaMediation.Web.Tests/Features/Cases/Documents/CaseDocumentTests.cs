@@ -61,6 +61,31 @@ public sealed class CaseDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_for_the_original_is_refused_to_a_village_head_and_issues_nothing_while_the_mediator_gets_it()
+    {
+        var c = await AgreedCases.ResolvedAsync(_app);
+        var mediator = await PrincipalAsync();
+        var original = await Documents.IssueAsync(mediator, SecurityActor.Of(mediator, null), c.Id, OfficialForm.Agreement, null, DocumentIssue.Docx, original: true);
+        await _app.SignInAsUserAsync("liqiang");
+        var head = await PrincipalAsync();
+        await using var db = await _app.DbAsync();
+        var logged = await db.SecurityLog.CountAsync();
+
+        var refused = await Documents.IssueAsync(head, SecurityActor.Of(head, null), c.Id, OfficialForm.Agreement, null, DocumentIssue.Docx, original: true);
+        var copy = await Documents.IssueAsync(head, SecurityActor.Of(head, null), c.Id, OfficialForm.Agreement, null, DocumentIssue.Docx);
+        var notSigned = await Documents.IssueAsync(head, SecurityActor.Of(head, null), c.Id, OfficialForm.Registration, null, DocumentIssue.Docx, original: true);
+
+        Assert.True(original.File!.IsOriginal);
+        Assert.Equal((Outcome.Forbidden, DocumentService.OriginalRefused), (refused.Result.Outcome, refused.Result.Message));
+        Assert.Null(refused.File);
+        Assert.False(copy.File!.IsOriginal);
+        Assert.True(notSigned.Result.Succeeded); // a form nobody signs has no original to refuse
+        Assert.Equal(logged + 2, await db.SecurityLog.CountAsync()); // the copy and the registration form; not the refusal
+        var endpoint = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "agreement", null, true, HttpContexts.New(head), Documents, HttpContexts.New(head).Response, default);
+        Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(endpoint).StatusCode);
+    }
+
+    [Fact]
     public async Task A_three_party_agreement_is_made_in_four_copies_names_the_village_committee_and_carries_the_full_details_for_its_mediator()
     {
         var c = await FullCaseAsync();
@@ -194,7 +219,7 @@ public sealed class CaseDocumentTests : IAsyncLifetime
         var c = await FullCaseAsync();
         var http = HttpContexts.New(await PrincipalAsync());
 
-        var result = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "agreement", null, http, Documents, http.Response, CancellationToken.None);
+        var result = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "agreement", null, null, http, Documents, http.Response, CancellationToken.None);
         await result.ExecuteAsync(http);
 
         var file = Assert.IsType<FileContentHttpResult>(result);
@@ -211,11 +236,11 @@ public sealed class CaseDocumentTests : IAsyncLifetime
     {
         var c = await FullCaseAsync();
         var http = HttpContexts.New(await PrincipalAsync());
-        var unknown = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "no-such-form", null, http, Documents, http.Response, CancellationToken.None);
-        var session = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "session-record", null, http, Documents, http.Response, CancellationToken.None);
+        var unknown = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "no-such-form", null, null, http, Documents, http.Response, CancellationToken.None);
+        var session = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "session-record", null, null, http, Documents, http.Response, CancellationToken.None);
         await _app.SignInAsUserAsync("chenjianguo");
         http = HttpContexts.New(await PrincipalAsync());
-        var forbidden = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "agreement", null, http, Documents, http.Response, CancellationToken.None);
+        var forbidden = await CaseDocumentEndpoints.GetDocxAsync(c.Id, "agreement", null, null, http, Documents, http.Response, CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsAssignableFrom<IStatusCodeHttpResult>(unknown).StatusCode);
         Assert.Equal(StatusCodes.Status404NotFound, Assert.IsAssignableFrom<IStatusCodeHttpResult>(session).StatusCode); // a record form names its record

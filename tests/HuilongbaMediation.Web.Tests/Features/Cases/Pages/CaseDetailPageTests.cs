@@ -28,15 +28,15 @@ public sealed class CaseDetailPageTests : CasePageContext
     public static TheoryData<string, string, string[]> Buttons => new()
     {
         // A filed case whose lead is 张敏 (五云山村).
-        { "filed", "zhangmin", ["受理", "不予受理", "终止调解"] },
+        { "filed", "zhangmin", ["受理", "不予受理", "终止调解", "追加当事人", "变更调解组织"] },
         { "filed", "zhoutao", [] }, // a mediator of the village, not on the case
         { "filed", "liqiang", ["受理", "不予受理", "指派调解员"] },
-        { "filed", "wangfang", ["受理", "不予受理", "终止调解", "指派调解员"] },
+        { "filed", "wangfang", ["受理", "不予受理", "终止调解", "指派调解员", "追加当事人", "变更调解组织"] },
         { "filed", "admin", [] },
         // A referral waiting for review.
-        { "pending", "zhangmin", [] },
+        { "pending", "zhangmin", ["追加当事人", "变更调解组织"] }, // corrections while the case is open
         { "pending", "liqiang", [] },
-        { "pending", "wangfang", ["审核通过", "退回重调"] },
+        { "pending", "wangfang", ["审核通过", "退回重调", "追加当事人", "变更调解组织"] },
     };
 
     [Theory]

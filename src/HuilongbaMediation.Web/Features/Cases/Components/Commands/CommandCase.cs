@@ -18,7 +18,9 @@ public sealed record CommandCase(
     string? LeadName = null,
     IReadOnlyList<string>? AssistantIds = null,
     string? ReferralTarget = null,
-    string? ReferralReason = null)
+    string? ReferralReason = null,
+    int? CommitteeId = null,
+    PartyView? Party = null)
 {
     public static CommandCase From(CaseDetails c) => new(
         c.Id,
@@ -31,7 +33,8 @@ public sealed record CommandCase(
         c.Lead?.DisplayName,
         [.. c.Mediators.Where(m => !m.IsLead).Select(m => m.UserId)],
         c.Referral?.Target,
-        c.Referral?.Reason);
+        c.Referral?.Reason,
+        c.CommitteeId);
 
     public static CommandCase From(PendingReferral r) => new(r.Id, r.Number, r.Version, r.FiledOn, ReferralTarget: r.Target, ReferralReason: r.Reason);
 }

@@ -15,7 +15,7 @@ public static class CommandDialogs
             [nameof(CommandForm.Case)] = target,
             [nameof(CommandForm.Options)] = options,
         };
-        var dialog = await dialogs.ShowAsync(command.Form, title, parameters, DialogDefaults.Form);
+        var dialog = await dialogs.ShowAsync(command.Form, title, parameters, command.Wide ? DialogDefaults.WideForm : DialogDefaults.Form);
         return await dialog.Result is { Canceled: false, Data: Result<CaseRef> result } ? result : null;
     }
 }

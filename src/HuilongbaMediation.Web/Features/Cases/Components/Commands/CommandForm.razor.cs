@@ -43,7 +43,10 @@ public abstract partial class CommandForm : ComponentBase
     internal Submission Submission { get; } = new();
 
     /// <summary>What the server refused that no field of this form shows.</summary>
-    internal IReadOnlyList<string> Refusals => Errors.Refusals(_result, _shown.Contains);
+    internal IReadOnlyList<string> Refusals => Errors.Refusals(_result, path => _shown.Contains(path) || ShowsBesideField(path));
+
+    /// <summary>Fields a form shows through a component of its own (a party editor), besides those of <see cref="Shown{TValue}"/>.</summary>
+    protected virtual bool ShowsBesideField(string field) => false;
 
     /// <summary>Saves the form's input record for <see cref="Case"/> with the form's submission key.</summary>
     protected abstract Task<Result<CaseRef>> SaveAsync(Guid submission);
