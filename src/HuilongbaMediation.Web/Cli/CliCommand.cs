@@ -26,8 +26,9 @@ public abstract class CliCommand
         ["restore", var archive] => new RestoreCommand(archive),
         ["restore", ..] => new UsageCommand(RestoreCommand.Usage),
         ["import", .. var options] => ImportCommand.FromOptions(options),
+        ["generate", .. var options] => GenerateCommand.FromOptions(options),
         [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand(
-            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、backup <目录>、restore <备份文件>"),
+            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、generate --cases <案件数>、backup <目录>、restore <备份文件>"),
         _ => null,
     };
 
