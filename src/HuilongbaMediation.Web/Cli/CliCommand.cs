@@ -3,6 +3,7 @@ using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Spectre.Console;
 
 namespace HuilongbaMediation.Web.Cli;
 
@@ -39,6 +40,17 @@ public abstract class CliCommand
     public virtual bool PreparesDatabase => true;
 
     public abstract Task<int> RunAsync(IServiceProvider services);
+
+    /// <summary>
+    /// Spectre's console for a command's output: colours and the live bar on a terminal (<paramref name="output"/> null);
+    /// plain lines when written elsewhere (a file, a pipe, a test's writer).
+    /// </summary>
+    internal static IAnsiConsole ConsoleOver(TextWriter? output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output ?? Console.Out),
+        Ansi = output is null ? AnsiSupport.Detect : AnsiSupport.No,
+        Interactive = output is null ? InteractionSupport.Detect : InteractionSupport.No,
+    });
 }
 
 internal sealed class UsageCommand(string message) : CliCommand

@@ -28,12 +28,7 @@ internal sealed class GenerateCommand(int cases, int years, TextWriter? output =
 
     public override async Task<int> RunAsync(IServiceProvider services)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output ?? Console.Out),
-            Ansi = output is null ? AnsiSupport.Detect : AnsiSupport.No,
-            Interactive = output is null ? InteractionSupport.Detect : InteractionSupport.No,
-        });
+        var console = ConsoleOver(output);
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         if (!provider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
