@@ -3,6 +3,7 @@ using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Spectre.Console;
 
 namespace HuilongbaMediation.Web.Cli;
 
@@ -26,8 +27,9 @@ public abstract class CliCommand
         ["restore", var archive] => new RestoreCommand(archive),
         ["restore", ..] => new UsageCommand(RestoreCommand.Usage),
         ["import", .. var options] => ImportCommand.FromOptions(options),
+        ["generate", .. var options] => GenerateCommand.FromOptions(options),
         [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand(
-            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、backup <目录>、restore <备份文件>"),
+            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、generate --cases <案件数>、backup <目录>、restore <备份文件>"),
         _ => null,
     };
 
@@ -38,6 +40,17 @@ public abstract class CliCommand
     public virtual bool PreparesDatabase => true;
 
     public abstract Task<int> RunAsync(IServiceProvider services);
+
+    /// <summary>
+    /// Spectre's console for a command's output: colours and the live bar on a terminal (<paramref name="output"/> null);
+    /// plain lines when written elsewhere (a file, a pipe, a test's writer).
+    /// </summary>
+    internal static IAnsiConsole ConsoleOver(TextWriter? output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output ?? Console.Out),
+        Ansi = output is null ? AnsiSupport.Detect : AnsiSupport.No,
+        Interactive = output is null ? InteractionSupport.Detect : InteractionSupport.No,
+    });
 }
 
 internal sealed class UsageCommand(string message) : CliCommand

@@ -21,13 +21,7 @@ internal sealed class ImportCommand(string path, string? sheet, string? village,
 
     public override async Task<int> RunAsync(IServiceProvider services)
     {
-        // Colours and the live bar on a terminal; plain lines when written elsewhere (a file, a pipe, a test).
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output ?? Console.Out),
-            Ansi = output is null ? AnsiSupport.Detect : AnsiSupport.No,
-            Interactive = output is null ? InteractionSupport.Detect : InteractionSupport.No,
-        });
+        var console = ConsoleOver(output);
         if (!File.Exists(path))
         {
             await _error.WriteLineAsync($"找不到文件：{path}");

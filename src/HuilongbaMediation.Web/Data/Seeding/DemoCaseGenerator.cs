@@ -2,6 +2,7 @@ using Bogus;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Domain.Reference;
+using HuilongbaMediation.Web.Features.Committees;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Data.Seeding;
@@ -66,7 +67,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
     private static List<MediationCase> Build(Town town, int scale, DateTime nowUtc)
     {
         var stories = new Randomizer(Seed).Shuffle(StoryCounts.SelectMany(s => Enumerable.Repeat(s.Story, s.Count * scale))).ToList();
-        var cases = stories.Select((story, i) => new CaseStory(town, story, i, nowUtc).Play()).ToList();
+        var cases = stories.Select((story, i) => new CaseStory(town, story, i, nowUtc, new Faker("zh_CN") { Random = new Randomizer(Seed + i + 1) }).Play()).ToList();
         foreach (var year in cases.OrderBy(c => c.History[0].AtUtc).GroupBy(c => c.FiledOn.Year))
         {
             var sequence = 0;
@@ -153,16 +154,20 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         private readonly DateTime _nowUtc;
         private readonly Village _village;
         private readonly string _category;
+        private readonly int? _daysAgo;
+        private readonly CommitteeDefaults? _committees;
         private MediationCase _case = default!;
         private DateTime _at;
         private DateTime _happened;
         private Actor _lead = default!;
         private Actor? _assistant;
 
-        public CaseStory(Town town, Story story, int index, DateTime nowUtc)
+        /// <param name="f">The case's own source of chance (its seed makes the case repeatable).</param>
+        /// <param name="daysAgo">When it was filed; null: as the demo town's story has it (<see cref="DaysAgo"/>).</param>
+        /// <param name="committees">Whose committee handles it, set at filing; null: filled in after the town is stored.</param>
+        public CaseStory(Town town, Story story, int index, DateTime nowUtc, Faker f, int? daysAgo = null, CommitteeDefaults? committees = null)
         {
-            (_town, _story, _nowUtc) = (town, story, nowUtc);
-            _f = new Faker("zh_CN") { Random = new Randomizer(Seed + index + 1) };
+            (_town, _story, _nowUtc, _f, _daysAgo, _committees) = (town, story, nowUtc, f, daysAgo, committees);
 
             // The first cases go round every village and category, so that each has some.
             _village = index < town.Villages.Count ? town.Villages[index] : _f.PickWeighted([.. town.Villages], [.. town.Villages.Select(VillageWeight)]);
@@ -247,7 +252,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
         private void File()
         {
             var today = ChinaClock.Today(_nowUtc);
-            var at = OfficeHours(today.AddDays(-DaysAgo()));
+            var at = OfficeHours(today.AddDays(-(_daysAgo ?? DaysAgo())));
             _at = _happened = at < _nowUtc ? at : _nowUtc.AddMinutes(-_f.Random.Int(5, 120));
             var filedOn = ChinaClock.Today(_at);
             var sourceCode = _f.PickWeighted(["application", "screening", "court-delegated", "police-transfer", "petition-12345", "other-department"], [45f, 25f, 10f, 10f, 6f, 4f]);
@@ -258,6 +263,7 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
                 CategoryId = _town.Categories[_category],
                 SourceId = _town.Sources.GetValueOrDefault(sourceCode, _town.Sources.Values.First()),
                 MediationKindId = _town.Kinds.GetValueOrDefault(kind, _town.Kinds.Values.First()),
+                CommitteeId = _committees?.For(_village.Id),
             };
             _case = MediationCase.File(draft, filer, _at, filedOn).Value;
         }
@@ -694,7 +700,7 @@ file static class DemoTexts
 }
 
 /// <summary>Bogus's WeightedRandom wants weights that add up to 1; these are relative.</summary>
-file static class FakerExtensions
+internal static class FakerExtensions
 {
     public static T PickWeighted<T>(this Faker f, T[] items, float[] weights)
     {
