@@ -87,6 +87,7 @@ public sealed class CaseService(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var year = @case.FiledOn.Year;
+        await db.Database.LockYearAsync(year, ct);
         var last = await db.Cases.Where(c => c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
         @case.AssignNumber(year, last + 1);
         db.Cases.Add(@case);
