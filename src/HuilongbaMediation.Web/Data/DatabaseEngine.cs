@@ -77,6 +77,13 @@ public abstract class DatabaseEngine
         return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
     }
 
+    /// <summary>
+    /// A save refused by the unique index <paramref name="index"/> because another writer got there first. Only
+    /// PostgreSQL lets two writers race to it: on SQLite the write gate queues them, so the second sees the first's row.
+    /// </summary>
+    public static bool ViolatesUnique(DbUpdateException ex, string index) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique && unique.ConstraintName == index;
+
     /// <summary>The provider, on the options every context of the app is made with.</summary>
     public abstract void Configure(DbContextOptionsBuilder options);
 

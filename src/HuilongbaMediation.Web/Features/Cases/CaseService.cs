@@ -92,7 +92,22 @@ public sealed class CaseService(
         @case.AssignNumber(year, last + 1);
         db.Cases.Add(@case);
         KeepSubmission(db, submission);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (submission != Guid.Empty && DatabaseEngine.ViolatesUnique(ex, "IX_CaseHistory_Submission"))
+        {
+            // Without a write gate (PostgreSQL) the same form sent twice at once can pass RepeatedAsync twice: the
+            // database keeps one, and this one answers with the case the other filed.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            if (await RepeatedAsync(fresh, submission, ct) is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
         if (alsoInTransaction is not null)
         {
             if (await alsoInTransaction(db, @case) is { } refused)
