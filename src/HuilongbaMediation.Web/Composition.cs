@@ -42,7 +42,8 @@ public static class Composition
     public static void AddHuilongbaServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = DatabaseStartup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        var engine = DatabaseEngine.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(engine);
 
         // A port that cannot be bound is logged by Kestrel and by the host with a stack trace; Program.cs says it in one
         // line instead. (Any other failure to start still ends with the runtime's report of the exception.)
@@ -70,9 +71,10 @@ public static class Composition
         services.AddTransient<MudLocalizer, AppMudLocalizer>();
 
         // One short-lived context per operation (IDbContextFactory); Identity's stores use the scoped one.
-        services.AddDbContextFactory<AppDbContext>(o =>
+        // The engine's own context type (its own migrations), made for everyone who asks for an AppDbContext.
+        services.AddDbContextFactory<AppDbContext, EngineDbContextFactory>(o =>
         {
-            o.UseSqlite(connectionString);
+            engine.Configure(o);
             if (!builder.Environment.IsProduction())
             {
                 // A page of rows without an order is a different page each time: make it an error wherever tests run.
@@ -135,7 +137,7 @@ public static class Composition
         // Sign-in cookies survive a restart: the key ring lives beside the database, not in the user's home.
         services.AddDataProtection()
             .SetApplicationName("HuilongbaMediation")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseStartup.DataFolder(connectionString), DatabaseStartup.KeysFolderName)));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(engine.DataFolder, DatabaseStartup.KeysFolderName)));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -196,8 +198,9 @@ public static class Composition
         SettingsCheck.Validate(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var prepared = await DatabaseStartup.PrepareAsync(db);
-        SecureDataFolder(app, DatabaseStartup.DataFolder(db.Database.GetConnectionString()!));
+        var engine = app.Services.GetRequiredService<DatabaseEngine>();
+        var prepared = await engine.PrepareAsync(db);
+        SecureDataFolder(app, engine.DataFolder);
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<LedgerAliasSeeder>().SeedAsync();
         if (!seedDemo)
@@ -241,8 +244,9 @@ public static class Composition
     /// <summary>The serving app's hold on its data folder (none when the folder is missing: start-up reports that).</summary>
     public static DataFolderLock? LockDataFolder(this WebApplication app)
     {
-        var folder = DatabaseStartup.DataFolder(DatabaseStartup.ResolveConnectionString(app.Configuration, app.Environment.ContentRootPath));
-        if (!Directory.Exists(folder))
+        var engine = DatabaseEngine.From(app.Configuration, app.Environment.ContentRootPath);
+        var folder = engine.DataFolder;
+        if (!engine.LocksDataFolder || !Directory.Exists(folder))
         {
             return null;
         }

@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Data;
 
-/// <summary>The one database of the app: Identity's tables, the reference data and (later) the cases.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+/// <summary>
+/// The one database of the app: Identity's tables, the reference data and the cases. This type is the SQLite
+/// engine's (its migrations in Data/Migrations name it); <see cref="PostgresAppDbContext"/> is the same model on
+/// PostgreSQL with its own migration set (DatabaseEngine picks which one a factory makes).
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<Village> Villages => Set<Village>();

@@ -14,7 +14,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbFactor
             await db.Villages.AsNoTracking().AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("database unavailable", ex);
         }

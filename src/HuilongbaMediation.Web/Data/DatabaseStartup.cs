@@ -123,7 +123,7 @@ public static class DatabaseStartup
         }
     }
 
-    private static async Task CheckNotNewerThanAppAsync(AppDbContext db, CancellationToken ct)
+    internal static async Task CheckNotNewerThanAppAsync(AppDbContext db, CancellationToken ct)
     {
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var applied = await db.Database.GetAppliedMigrationsAsync(ct);

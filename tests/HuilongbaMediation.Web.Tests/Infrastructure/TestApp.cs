@@ -8,11 +8,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace HuilongbaMediation.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The app's real composition (Composition.AddHuilongbaServices) over a fresh SQLite file in a temp folder,
+/// The app's real composition (Composition.AddHuilongbaServices) over a fresh SQLite file in a temp folder (or, with
+/// HM_TEST_ENGINE=PostgreSQL, a fresh database on the PG_CONNECTION server: <see cref="TestEngine"/>),
 /// migrated and seeded as at start-up, with a test user in place of the sign-in cookie. No HTTP server.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
@@ -31,6 +33,9 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     private const string DatabaseFile = "huilongba.db";
+
+    /// <summary>On PostgreSQL: the file in the data folder that names the folder's database (so a second instance shares it).</summary>
+    private const string PostgresDatabaseFile = "postgres-database.txt";
 
     private static readonly Lazy<Task<string>> EmptyTemplate = new(() => BuildTemplateAsync(demo: false));
     private static readonly Lazy<Task<string>> DemoTemplate = new(() => BuildTemplateAsync(demo: true));
@@ -55,7 +60,7 @@ public sealed class TestApp : IAsyncDisposable
         if (dataFolder is null)
         {
             // Migrating and hashing the demo users' passwords once per run, then copying the file, keeps each test fast.
-            File.Copy(await (demo ? DemoTemplate : EmptyTemplate).Value, Path.Combine(folder.FullName, DatabaseFile));
+            await CopyTemplateAsync(folder.FullName, demo);
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -66,7 +71,11 @@ public sealed class TestApp : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={DatabaseFile}",
+            ["ConnectionStrings:Default"] = TestEngine.IsPostgres
+                ? TestEngine.PostgresConnection(await PostgresDatabaseOfAsync(folder.FullName))
+                : $"Data Source={DatabaseFile}",
+            [DatabaseEngine.ProviderKey] = TestEngine.Current.ToString(),
+            [DatabaseEngine.DataFolderKey] = folder.FullName,
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["Demo:Cases"] = "false",
         });
@@ -91,6 +100,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
             throw;
         }
 
@@ -98,13 +108,43 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Puts a copy of the migrated (and, with <paramref name="demo"/>, demo-seeded) database into a folder of the test's own.</summary>
-    public static async Task CopyTemplateAsync(string folder, bool demo) =>
-        File.Copy(await (demo ? DemoTemplate : EmptyTemplate).Value, Path.Combine(folder, DatabaseFile));
+    public static async Task CopyTemplateAsync(string folder, bool demo)
+    {
+        var template = await (demo ? DemoTemplate : EmptyTemplate).Value;
+        if (!TestEngine.IsPostgres)
+        {
+            File.Copy(template, Path.Combine(folder, DatabaseFile));
+            return;
+        }
 
-    /// <summary>A migrated and seeded database file, made once per test run and copied for each test.</summary>
+        // PostgreSQL copies a database as it copies a file: CREATE DATABASE … TEMPLATE of the migrated one.
+        var name = await TestEngine.CreateDatabaseAsync(template);
+        await File.WriteAllTextAsync(Path.Combine(folder, PostgresDatabaseFile), name);
+    }
+
+    private static async Task<string> PostgresDatabaseOfAsync(string folder)
+    {
+        var file = Path.Combine(folder, PostgresDatabaseFile);
+        if (!File.Exists(file))
+        {
+            // A folder of the test's own without a template copied in: an empty database, as SQLite would make.
+            await File.WriteAllTextAsync(file, await TestEngine.CreateDatabaseAsync(template: null));
+        }
+
+        return (await File.ReadAllTextAsync(file)).Trim();
+    }
+
+    /// <summary>A migrated and seeded database (a file, or on PostgreSQL a database's name), made once per test run and copied for each test.</summary>
     private static async Task<string> BuildTemplateAsync(bool demo)
     {
         var template = await StartAsync(demo, Directory.CreateTempSubdirectory(demo ? "hm-template-demo-" : "hm-template-").FullName);
+        if (TestEngine.IsPostgres)
+        {
+            var name = await PostgresDatabaseOfAsync(template.DataFolder);
+            await template.DisposeAsync();
+            return name;
+        }
+
         var file = Path.Combine(template.DataFolder, DatabaseFile);
         await using (var db = await template.DbAsync())
         {
@@ -188,6 +228,15 @@ public sealed class TestApp : IAsyncDisposable
         await _scope.DisposeAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (TestEngine.IsPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (_ownsFolder)
+            {
+                await TestEngine.DropDatabaseAsync(await PostgresDatabaseOfAsync(_folder.FullName));
+            }
+        }
+
         if (!_ownsFolder)
         {
             return;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Data.Seeding;
@@ -55,5 +54,5 @@ public static class DemoDatabase
     public static StartupException RefusedOutsideDemoMode(AppDbContext db) => new(
         $"{FileOf(db)} 是演示数据库（演示账号的密码是公开的），不能在正式模式下使用。继续演示请加 --Demo:Enabled=true；正式使用请另指定数据库文件（ConnectionStrings:Default）。");
 
-    private static string FileOf(AppDbContext db) => new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+    private static string FileOf(AppDbContext db) => DatabaseEngine.Describe(db);
 }

@@ -10,13 +10,9 @@ namespace HuilongbaMediation.Web.Features.CaseFile;
 /// (so a backup of the data folder takes them along) and outside wwwroot (so only the download endpoint, which checks
 /// access, serves them). Paths are made of the case id and a GUID only, never of anything a user typed.
 /// </summary>
-public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory, DatabaseEngine engine)
 {
-    private readonly Lazy<string> _root = new(() =>
-    {
-        using var db = dbFactory.CreateDbContext();
-        return Path.Combine(DatabaseStartup.DataFolder(db.Database.GetConnectionString()!), "files");
-    });
+    private readonly Lazy<string> _root = new(() => Path.Combine(engine.DataFolder, DatabaseStartup.FilesFolderName));
 
     /// <summary>The ending of an upload still being written; one left behind was cut off by a crash.</summary>
     public const string PartialSuffix = ".uploading";

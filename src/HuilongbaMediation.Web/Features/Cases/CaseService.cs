@@ -87,11 +87,27 @@ public sealed class CaseService(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var year = @case.FiledOn.Year;
+        await db.Database.LockYearAsync(year, ct);
         var last = await db.Cases.Where(c => c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
         @case.AssignNumber(year, last + 1);
         db.Cases.Add(@case);
         KeepSubmission(db, submission);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (submission != Guid.Empty && DatabaseEngine.ViolatesUnique(ex, "IX_CaseHistory_Submission"))
+        {
+            // Without a write gate (PostgreSQL) the same form sent twice at once can pass RepeatedAsync twice: the
+            // database keeps one, and this one answers with the case the other filed.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            if (await RepeatedAsync(fresh, submission, ct) is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
         if (alsoInTransaction is not null)
         {
             if (await alsoInTransaction(db, @case) is { } refused)

@@ -224,8 +224,9 @@ public sealed class LedgerImportService(IDbContextFactory<AppDbContext> dbFactor
         public static async Task<CaseNumbering> LoadAsync(AppDbContext db, IReadOnlyCollection<int> years, IReadOnlyCollection<int> ownSequences, CancellationToken ct)
         {
             var last = new Dictionary<int, int>();
-            foreach (var year in years)
+            foreach (var year in years.Order())
             {
+                await db.Database.LockYearAsync(year, ct);
                 last[year] = await db.Cases.Where(c => c.Year == year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
             }
 

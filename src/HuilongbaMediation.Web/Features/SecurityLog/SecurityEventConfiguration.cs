@@ -50,4 +50,26 @@ public static class SecurityLogTriggers
         """;
 
     public static readonly string DropSql = $"""DROP TRIGGER IF EXISTS "{NoUpdate}"; DROP TRIGGER IF EXISTS "{NoEarlyDelete}";""";
+
+    /// <summary>The same two rules on PostgreSQL (its first migration), as trigger functions.</summary>
+    public static readonly string PostgresCreateSql =
+        $"""
+        CREATE FUNCTION "{NoUpdate}"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'The security log is append-only: its lines cannot be changed.'; END $$;
+        CREATE TRIGGER "{NoUpdate}" BEFORE UPDATE ON "{Table}" FOR EACH ROW EXECUTE FUNCTION "{NoUpdate}"();
+        CREATE FUNCTION "{NoEarlyDelete}"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF OLD."AtUtc" > now() - interval '{MinimumRetentionDays} days' THEN
+            RAISE EXCEPTION 'Security log lines are kept at least {MinimumRetentionDays} days.';
+          END IF;
+          RETURN OLD;
+        END $$;
+        CREATE TRIGGER "{NoEarlyDelete}" BEFORE DELETE ON "{Table}" FOR EACH ROW EXECUTE FUNCTION "{NoEarlyDelete}"();
+        """;
+
+    public static readonly string PostgresDropSql =
+        $"""
+        DROP TRIGGER IF EXISTS "{NoUpdate}" ON "{Table}"; DROP FUNCTION IF EXISTS "{NoUpdate}"();
+        DROP TRIGGER IF EXISTS "{NoEarlyDelete}" ON "{Table}"; DROP FUNCTION IF EXISTS "{NoEarlyDelete}"();
+        """;
 }

@@ -1,0 +1,203 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HuilongbaMediation.Web.Data;
+
+/// <summary>The database engines the app runs on (<c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file beside the app: one town on one machine (the default).</summary>
+    Sqlite,
+
+    /// <summary>One server for many towns and several app servers (issue 15).</summary>
+    PostgreSQL,
+}
+
+/// <summary>
+/// The one seam between the app and its database engine: which provider and context, getting the database ready at
+/// start-up, whether writers queue in the process, where the files beside the database live and whether the data
+/// folder is locked to one process. Everything engine-specific that is not a query's own SQL is decided here.
+/// </summary>
+public abstract class DatabaseEngine
+{
+    public const string ProviderKey = "Database:Provider";
+
+    /// <summary>On PostgreSQL the attachments' folder (there is no database file to put it beside).</summary>
+    public const string DataFolderKey = "Database:DataFolder";
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string as the app uses it (made absolute and given a busy timeout on SQLite).</summary>
+    public abstract string ConnectionString { get; }
+
+    /// <summary>Where the attachments and (on SQLite) the key ring live.</summary>
+    public abstract string DataFolder { get; }
+
+    /// <summary>
+    /// Writers queue in this process (<see cref="SqliteWriteGate"/>): SQLite allows one writer per file. PostgreSQL
+    /// locks rows, and a gate in one process would not hold writers on another server anyway.
+    /// </summary>
+    public abstract bool QueuesWriters { get; }
+
+    /// <summary>One process per data folder (<see cref="DataFolderLock"/>): SQLite's file, the backups and restores.</summary>
+    public abstract bool LocksDataFolder { get; }
+
+    /// <summary>Backups are copies of the database file the app makes itself (SQLite); on PostgreSQL, <c>pg_dump</c>.</summary>
+    public bool MakesOwnBackups => Provider == DatabaseProvider.Sqlite;
+
+    public static DatabaseEngine From(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(configured) || string.Equals(configured, nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
+        {
+            return new SqliteEngine(DatabaseStartup.ResolveConnectionString(configuration, contentRoot));
+        }
+
+        if (string.Equals(configured, nameof(DatabaseProvider.PostgreSQL), StringComparison.OrdinalIgnoreCase))
+        {
+            var folder = configuration[DataFolderKey];
+            return new PostgresEngine(
+                PostgresEngine.ResolveConnectionString(configuration),
+                Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? "data" : folder, contentRoot));
+        }
+
+        throw new StartupException($"设置 {ProviderKey} 须为 Sqlite 或 PostgreSQL（现为 \"{configured}\"）。");
+    }
+
+    /// <summary>The database as an operator names it in a message: the SQLite file, or PostgreSQL's host, port and database.</summary>
+    public static string Describe(AppDbContext db)
+    {
+        var connectionString = db.Database.GetConnectionString();
+        if (db.Database.IsNpgsql())
+        {
+            var where = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"{where.Host}:{where.Port}/{where.Database}";
+        }
+
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+    }
+
+    /// <summary>
+    /// A save refused by the unique index <paramref name="index"/> because another writer got there first. Only
+    /// PostgreSQL lets two writers race to it: on SQLite the write gate queues them, so the second sees the first's row.
+    /// </summary>
+    public static bool ViolatesUnique(DbUpdateException ex, string index) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique && unique.ConstraintName == index;
+
+    /// <summary>The provider, on the options every context of the app is made with.</summary>
+    public abstract void Configure(DbContextOptionsBuilder options);
+
+    /// <summary>A context of the engine's own type, so that EF finds the engine's own migrations.</summary>
+    public abstract AppDbContext CreateContext(DbContextOptions<AppDbContext> options);
+
+    /// <summary>Gets the database ready; says whether it was created now (no migration had been applied before).</summary>
+    public abstract Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default);
+}
+
+internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string ConnectionString => connectionString;
+
+    public override string DataFolder => DatabaseStartup.DataFolder(connectionString);
+
+    public override bool QueuesWriters => true;
+
+    public override bool LocksDataFolder => true;
+
+    public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
+
+    public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new(options);
+
+    public override Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default) =>
+        DatabaseStartup.PrepareAsync(db, ct);
+}
+
+internal sealed class PostgresEngine(string connectionString, string dataFolder) : DatabaseEngine
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+
+    public override string ConnectionString => connectionString;
+
+    public override string DataFolder => dataFolder;
+
+    public override bool QueuesWriters => false;
+
+    // Several app servers share one database; what they share on disk (attachments) is the operator's folder.
+    public override bool LocksDataFolder => false;
+
+    public static string ResolveConnectionString(IConfiguration configuration, string name = DatabaseStartup.ConnectionStringName)
+    {
+        var configured = configuration.GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new StartupException($"缺少数据库连接配置 ConnectionStrings:{name}（例如 \"Host=localhost;Database=huilongba;Username=huilongba\"）。");
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            if (string.IsNullOrWhiteSpace(builder.Host) || string.IsNullOrWhiteSpace(builder.Database))
+            {
+                throw new StartupException($"ConnectionStrings:{name} 须写明 Host 与 Database，例如 \"Host=localhost;Database=huilongba;Username=huilongba\"。");
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // Not the string itself: it may hold a password.
+            throw new StartupException($"ConnectionStrings:{name} 格式不正确（{ex.Message.ReplaceLineEndings(" ").Trim()}）。");
+        }
+    }
+
+    public override void Configure(DbContextOptionsBuilder options) => options.UseNpgsql(connectionString);
+
+    public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new PostgresAppDbContext(options);
+
+    public override async Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(dataFolder);
+        try
+        {
+            var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+            await DatabaseStartup.CheckNotNewerThanAppAsync(db, ct);
+
+            // EF Core takes a PostgreSQL advisory lock while it migrates (released with the connection), so two servers
+            // starting at once migrate one after the other and a crashed run leaves nothing behind.
+            await db.Database.MigrateAsync(ct);
+            return new DatabasePreparation(created);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StartupException($"无法连接数据库 {Describe(db)}：{ex.Message}");
+        }
+    }
+}
+
+/// <summary>Makes the engine's own context type for every <see cref="IDbContextFactory{AppDbContext}"/> user.</summary>
+internal sealed class EngineDbContextFactory(DbContextOptions<AppDbContext> options, DatabaseEngine engine) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext() => engine.CreateContext(options);
+}
+
+/// <summary>
+/// Case numbers are the year's last sequence + 1, read and used inside the filing's transaction. On SQLite that
+/// transaction is the file's one writer already (the write gate, BEGIN IMMEDIATE); on PostgreSQL, where writers run
+/// side by side on several servers, the transaction first takes an advisory lock on the year, held until it commits
+/// or rolls back, so filings of one year take their numbers one after the other: unique and without gaps.
+/// </summary>
+public static class CaseNumberLock
+{
+    /// <summary>The first key of the lock (the second is the year): "案号" in no particular encoding, just a constant.</summary>
+    private const int Key = 0x6848_53F7;
+
+    public static async Task LockYearAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, int year, CancellationToken ct)
+    {
+        if (database.IsNpgsql())
+        {
+            await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Key}, {year})", ct);
+        }
+    }
+}
