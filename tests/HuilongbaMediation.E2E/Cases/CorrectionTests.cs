@@ -19,7 +19,8 @@ public sealed class CorrectionTests(AppHost app, ITestOutputHelper output) : Bro
             await SignInAsync(page, "wangfang");
             await page.GotoAsync("/cases?state=Mediating");
             await WaitForInteractiveAsync(page);
-            var link = page.GetByTestId("case-grid").Locator("a[href^='/cases/']").First;
+            // The page's last row: a demo case (the newest rows may be cases other tests filed, with fewer details).
+            var link = page.GetByTestId("case-grid").Locator("a[href^='/cases/']").Last;
             await Expect(link).ToBeVisibleAsync();
             await page.GotoAsync((await link.GetAttributeAsync("href"))!);
             await WaitForInteractiveAsync(page);
