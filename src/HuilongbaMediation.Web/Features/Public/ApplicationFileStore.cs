@@ -1,6 +1,5 @@
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.CaseFile;
-using Microsoft.EntityFrameworkCore;
 
 namespace HuilongbaMediation.Web.Features.Public;
 
@@ -8,15 +7,11 @@ namespace HuilongbaMediation.Web.Features.Public;
 /// Where the applicants' photos and PDFs live: <c>&lt;data folder&gt;/applications/&lt;application id&gt;/&lt;GUID&gt;</c>,
 /// beside the case files (so a backup takes them along), outside wwwroot, named by ids and GUIDs only.
 /// </summary>
-public sealed class ApplicationFileStore(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ApplicationFileStore(DatabaseEngine engine)
 {
-    private readonly Lazy<string> _root = new(() =>
-    {
-        using var db = dbFactory.CreateDbContext();
-        return Path.Combine(DatabaseStartup.DataFolder(db.Database.GetConnectionString()!), "applications");
-    });
+    private readonly string _root = Path.Combine(engine.DataFolder, "applications");
 
-    public string FolderOf(int applicationId) => Path.Combine(_root.Value, applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string FolderOf(int applicationId) => Path.Combine(_root, applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public string PathOf(int applicationId, string storedName) =>
         Guid.TryParseExact(storedName, "N", out _)
@@ -26,7 +21,7 @@ public sealed class ApplicationFileStore(IDbContextFactory<AppDbContext> dbFacto
     /// <summary>Writes a file under its stored name (after the application's row has its id, before the commit).</summary>
     public async Task WriteAsync(int applicationId, string storedName, byte[] content, CancellationToken ct)
     {
-        PrivateFiles.CreateFolder(_root.Value);
+        PrivateFiles.CreateFolder(_root);
         PrivateFiles.CreateFolder(FolderOf(applicationId));
         var partial = PathOf(applicationId, storedName) + CaseFileStore.PartialSuffix;
         await using (var file = new FileStream(partial, PrivateFiles.NewFile()))

@@ -484,6 +484,55 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     b.ToTable("CaseParties", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.ScheduledSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("At")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VenueName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("On")
+                        .HasDatabaseName("IX_CaseScheduledSessions_On_for_upcoming");
+
+                    b.HasIndex("VenueId");
+
+                    b.ToTable("CaseScheduledSessions", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Months.ClosedMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -879,6 +928,9 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SweptBy")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -893,6 +945,11 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedById");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Sweeps_Submission")
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("VillageId");
 
@@ -937,6 +994,9 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("SettledAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("date");
@@ -1242,6 +1302,255 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                         .HasDatabaseName("IX_LedgerAliases_OneMeaningPerAlias");
 
                     b.ToTable("LedgerAliases", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("OnlineApplicationFiles", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FromApplicant")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("OnlineApplicationMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SentAtUtc")
+                        .HasDatabaseName("IX_OnlineApplicationNotifications_SentAtUtc_for_outbox");
+
+                    b.ToTable("OnlineApplicationNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.OnlineApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ApplicantPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ChosenVillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ConsentedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("FailedLookups")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HandledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HelpWanted")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OtherPartyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OtherPartyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OtherPartyPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("QueueVillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Story")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VenueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("IX_OnlineApplications_CaseId_for_case_page");
+
+                    b.HasIndex("ChosenVillageId");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OnlineApplications_CodeHash_for_lookup");
+
+                    b.HasIndex("ContentHash")
+                        .HasDatabaseName("IX_OnlineApplications_ContentHash_for_repeats");
+
+                    b.HasIndex("QueueVillageId");
+
+                    b.HasIndex("VenueId");
+
+                    b.HasIndex("Status", "QueueVillageId")
+                        .HasDatabaseName("IX_OnlineApplications_Status_Queue_for_queues");
+
+                    b.ToTable("OnlineApplications", (string)null);
                 });
 
             modelBuilder.Entity("HuilongbaMediation.Web.Features.SecurityLog.SecurityEvent", b =>
@@ -1614,6 +1923,9 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                             b1.Property<DateOnly?>("AppliedOn")
                                 .HasColumnType("date");
 
+                            b1.Property<DateTime?>("AppliedRecordedAtUtc")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<string>("Court")
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
@@ -1624,6 +1936,9 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
 
                             b1.Property<DateOnly?>("DecidedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<DateTime?>("DecidedRecordedAtUtc")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<bool>("IntendsToApply")
                                 .HasColumnType("boolean");
@@ -1763,6 +2078,20 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Domain.Cases.ScheduledSession", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany("ScheduledSessions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Domain.Months.MonthSignOff", b =>
                 {
                     b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
@@ -1879,6 +2208,56 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationFile", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Features.Public.OnlineApplication", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationMessage", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Features.Public.OnlineApplication", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.ApplicationNotification", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Web.Features.Public.OnlineApplication", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.OnlineApplication", b =>
+                {
+                    b.HasOne("HuilongbaMediation.Domain.Cases.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("ChosenVillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Village", null)
+                        .WithMany()
+                        .HasForeignKey("QueueVillageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HuilongbaMediation.Domain.Reference.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Security.Sessions.UserSession", b =>
                 {
                     b.HasOne("HuilongbaMediation.Web.Data.AppUser", null)
@@ -1949,6 +2328,8 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
 
                     b.Navigation("Parties");
 
+                    b.Navigation("ScheduledSessions");
+
                     b.Navigation("Sessions");
                 });
 
@@ -1965,6 +2346,15 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
             modelBuilder.Entity("HuilongbaMediation.Domain.Trainings.Training", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Public.OnlineApplication", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("Notifications");
                 });
 #pragma warning restore 612, 618
         }

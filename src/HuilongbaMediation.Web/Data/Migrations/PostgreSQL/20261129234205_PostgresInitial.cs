@@ -391,7 +391,8 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     SweptBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmissionKey = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -515,6 +516,8 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     JudicialConfirmation_Result = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     JudicialConfirmation_DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     JudicialConfirmation_Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    JudicialConfirmation_AppliedRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    JudicialConfirmation_DecidedRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Ledger_FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Ledger_RowNumber = table.Column<int>(type: "integer", nullable: true),
                     Ledger_RowKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -762,6 +765,38 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseScheduledSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    At = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    VenueId = table.Column<int>(type: "integer", nullable: false),
+                    VenueName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CaseId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseScheduledSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseScheduledSessions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseScheduledSessions_Venues_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "Venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseSessions",
                 columns: table => new
                 {
@@ -823,6 +858,67 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "OnlineApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ApplicantPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    ChosenVillageId = table.Column<int>(type: "integer", nullable: true),
+                    QueueVillageId = table.Column<int>(type: "integer", nullable: true),
+                    VenueId = table.Column<int>(type: "integer", nullable: true),
+                    OtherPartyKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OtherPartyName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OtherPartyPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Story = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Request = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    HelpWanted = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConsentedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConsentVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FailedLookups = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CaseId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnlineApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplications_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplications_Venues_VenueId",
+                        column: x => x.VenueId,
+                        principalTable: "Venues",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplications_Villages_ChosenVillageId",
+                        column: x => x.ChosenVillageId,
+                        principalTable: "Villages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplications_Villages_QueueVillageId",
+                        column: x => x.QueueVillageId,
+                        principalTable: "Villages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SweepFindings",
                 columns: table => new
                 {
@@ -837,7 +933,8 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CaseId = table.Column<int>(type: "integer", nullable: true),
                     PreventedNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    SettledOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    SettledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SettledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -858,6 +955,78 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                         name: "FK_SweepFindings_Sweeps_SweepId",
                         column: x => x.SweepId,
                         principalTable: "Sweeps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnlineApplicationFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AddedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnlineApplicationFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplicationFiles_OnlineApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OnlineApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnlineApplicationMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    FromApplicant = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    FileId = table.Column<int>(type: "integer", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnlineApplicationMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplicationMessages_OnlineApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OnlineApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnlineApplicationNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnlineApplicationNotifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnlineApplicationNotifications_OnlineApplications_Applicati~",
+                        column: x => x.ApplicationId,
+                        principalTable: "OnlineApplications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1051,6 +1220,21 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 column: "VenueId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseScheduledSessions_CaseId",
+                table: "CaseScheduledSessions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseScheduledSessions_On_for_upcoming",
+                table: "CaseScheduledSessions",
+                column: "On");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseScheduledSessions_VenueId",
+                table: "CaseScheduledSessions",
+                column: "VenueId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseSessions_CaseId",
                 table: "CaseSessions",
                 column: "CaseId");
@@ -1147,6 +1331,62 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 column: "VillageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplicationFiles_ApplicationId",
+                table: "OnlineApplicationFiles",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplicationMessages_ApplicationId",
+                table: "OnlineApplicationMessages",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplicationNotifications_ApplicationId",
+                table: "OnlineApplicationNotifications",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplicationNotifications_SentAtUtc_for_outbox",
+                table: "OnlineApplicationNotifications",
+                column: "SentAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_CaseId_for_case_page",
+                table: "OnlineApplications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_ChosenVillageId",
+                table: "OnlineApplications",
+                column: "ChosenVillageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_CodeHash_for_lookup",
+                table: "OnlineApplications",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_ContentHash_for_repeats",
+                table: "OnlineApplications",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_QueueVillageId",
+                table: "OnlineApplications",
+                column: "QueueVillageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_Status_Queue_for_queues",
+                table: "OnlineApplications",
+                columns: new[] { "Status", "QueueVillageId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineApplications_VenueId",
+                table: "OnlineApplications",
+                column: "VenueId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralTargets_SeedCode",
                 table: "ReferralTargets",
                 column: "Code",
@@ -1199,6 +1439,13 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 name: "IX_Sweeps_RecordedById",
                 table: "Sweeps",
                 column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sweeps_Submission",
+                table: "Sweeps",
+                column: "SubmissionKey",
+                unique: true,
+                filter: "\"SubmissionKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sweeps_VillageId",
@@ -1303,6 +1550,9 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 name: "CaseParties");
 
             migrationBuilder.DropTable(
+                name: "CaseScheduledSessions");
+
+            migrationBuilder.DropTable(
                 name: "CaseSessions");
 
             migrationBuilder.DropTable(
@@ -1313,6 +1563,15 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "MonthSignOffReasons");
+
+            migrationBuilder.DropTable(
+                name: "OnlineApplicationFiles");
+
+            migrationBuilder.DropTable(
+                name: "OnlineApplicationMessages");
+
+            migrationBuilder.DropTable(
+                name: "OnlineApplicationNotifications");
 
             migrationBuilder.DropTable(
                 name: "SecurityLog");
@@ -1333,13 +1592,19 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 name: "MonthSignOffs");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "OnlineApplications");
 
             migrationBuilder.DropTable(
                 name: "Sweeps");
 
             migrationBuilder.DropTable(
                 name: "Trainings");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "CaseSources");
@@ -1358,9 +1623,6 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "Venues");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Villages");
