@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using HuilongbaMediation.Web.Components.Shared;
 using HuilongbaMediation.Web.Features.SecurityLog;
 using HuilongbaMediation.Web.Security;
 
@@ -58,16 +59,8 @@ public static class PublicRegistration
         }).RequireAuthorization(Policies.HandleApplications);
 }
 
-/// <summary>The circuit's count of waiting applications, for the menu badge (as <c>PendingReferralCount</c>).</summary>
-public sealed class WaitingApplicationCount(ApplicationQueueService queue)
+/// <summary>The applications waiting in the user's queue, for the menu badge and the queue page (<see cref="CircuitCount"/>).</summary>
+public sealed class WaitingApplicationCount(ApplicationQueueService queue) : CircuitCount
 {
-    public event Action? Changed;
-
-    public int? Value { get; private set; }
-
-    public async Task RefreshAsync(CancellationToken ct = default)
-    {
-        Value = await queue.WaitingCountAsync(ct);
-        Changed?.Invoke();
-    }
+    protected override Task<int> CountAsync(CancellationToken ct) => queue.WaitingCountAsync(ct);
 }
