@@ -199,9 +199,21 @@ public sealed partial class BackupService(
         await using var destination = new SqliteConnection($"Data Source={snapshot};Pooling=False");
         await source.OpenAsync(ct);
         await destination.OpenAsync(ct);
+
+        // The backup API takes its locks through SQLite's own busy handler, not the retry loop Microsoft.Data.Sqlite
+        // wraps around commands: without one, a checkpoint or a writer met at the wrong moment fails the backup at once
+        // with "database is locked". Wait as long as a command would.
+        var wait = (int)TimeSpan.FromSeconds(Math.Max(source.DefaultTimeout, 1)).TotalMilliseconds;
+        await ExecuteAsync(source, $"PRAGMA busy_timeout = {wait};", ct);
+        await ExecuteAsync(destination, $"PRAGMA busy_timeout = {wait};", ct);
         source.BackupDatabase(destination);
-        await using var command = destination.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=DELETE;";
+        await ExecuteAsync(destination, "PRAGMA journal_mode=DELETE;", ct);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync(ct);
     }
 
