@@ -17,7 +17,9 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
+        // Generous: a wait costs only as long as the page takes, and CI runs these a second time on PostgreSQL on a
+        // loaded 2-core machine, where 5 s was once not enough for a page that reads through the database.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddMudServices();
         Services.AddLocalization();
     }
