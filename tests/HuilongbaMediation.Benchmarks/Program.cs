@@ -31,6 +31,13 @@ if (args is ["import", ..])
     return;
 }
 
+// `-- circuits 1 50`: the live heap one open page (a circuit) costs the server, with 1 and with 50 pages open.
+if (args is ["circuits", ..])
+{
+    await CircuitMemoryBenchmark.RunAsync(args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 50]);
+    return;
+}
+
 var scales = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 10, 50];
 const int Runs = 7;
 var results = new List<(int Scale, int Cases, Dictionary<string, double> Ms)>();
