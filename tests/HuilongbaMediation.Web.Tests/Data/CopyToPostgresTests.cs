@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HuilongbaMediation.Web.Cli;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Dashboard;
@@ -92,6 +93,33 @@ public sealed class CopyToPostgresTests
             Npgsql.NpgsqlConnection.ClearAllPools();
             await TestEngine.DropDatabaseAsync(target);
         }
+    }
+
+    [Fact]
+    public async Task The_command_refuses_while_the_app_runs_and_says_so_in_one_line()
+    {
+        await using var town = await TestApp.StartAsync(settings: OnSqlite());
+        using (var running = DataFolderLock.TryAcquire(town.DataFolder))
+        {
+            Assert.NotNull(running);
+            var (code, _, error) = await RunAsync(town, "copy-to-postgres", "Host=127.0.0.1;Database=huilongba");
+            Assert.Equal(1, code);
+            Assert.Contains("请先停止应用", error, StringComparison.Ordinal);
+            Assert.Single(error.Trim().Split('\n'));
+        }
+
+        var (badCode, _, bad) = await RunAsync(town, "copy-to-postgres", "Host=127.0.0.1;Nonsense=1");
+        Assert.Equal(1, badCode);
+        Assert.Contains("连接字符串格式不正确", bad, StringComparison.Ordinal);
+        Assert.IsNotType<CopyToPostgresCommand>(CliCommand.Parse(["copy-to-postgres"]));
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(TestApp app, params string[] args)
+    {
+        var command = Assert.IsType<CopyToPostgresCommand>(CliCommand.Parse(args));
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await command.WithConsole(output, error).RunAsync(app.Get<IServiceProvider>());
+        return (code, output.ToString(), error.ToString());
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
