@@ -134,10 +134,9 @@ public static class Composition
         // claims (a renamed user) once a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // Sign-in cookies survive a restart: the key ring lives beside the database, not in the user's home.
-        services.AddDataProtection()
-            .SetApplicationName("HuilongbaMediation")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(engine.DataFolder, DatabaseStartup.KeysFolderName)));
+        // Sign-in cookies survive a restart, and on PostgreSQL are read by every app server: the key ring lives with the
+        // database (DatabaseEngine.PersistKeys), not in the user's home; one application name for all servers.
+        engine.PersistKeys(services.AddDataProtection().SetApplicationName("HuilongbaMediation"));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -149,6 +148,7 @@ public static class Composition
         services.AddScoped<CurrentUser>();
         services.AddScoped<PasswordChangeService>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<ClusterJobs>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -92,6 +93,19 @@ public abstract class DatabaseEngine
 
     /// <summary>Gets the database ready; says whether it was created now (no migration had been applied before).</summary>
     public abstract Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default);
+
+    /// <summary>
+    /// Where the Data Protection key ring (sign-in cookies, antiforgery tokens) is kept: beside the SQLite file, where the
+    /// backups take it along; in the database on PostgreSQL, so that every app server reads the same keys.
+    /// </summary>
+    public abstract void PersistKeys(IDataProtectionBuilder dataProtection);
+
+    /// <summary>
+    /// The right to run the background job <paramref name="job"/> now, held until disposed; null when it runs elsewhere.
+    /// On SQLite the app is one process (the data folder's lock), so a lock in the process is the whole of it; on
+    /// PostgreSQL an advisory lock, which every app server on the database sees (<see cref="ClusterJobs"/>).
+    /// </summary>
+    public abstract Task<IAsyncDisposable?> TryLockJobAsync(string job, CancellationToken ct);
 }
 
 internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
@@ -112,6 +126,26 @@ internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
 
     public override Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default) =>
         DatabaseStartup.PrepareAsync(db, ct);
+
+    public override void PersistKeys(IDataProtectionBuilder dataProtection) =>
+        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder, DatabaseStartup.KeysFolderName)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _jobs = new(StringComparer.Ordinal);
+
+    public override async Task<IAsyncDisposable?> TryLockJobAsync(string job, CancellationToken ct)
+    {
+        var gate = _jobs.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
+        return await gate.WaitAsync(TimeSpan.Zero, ct) ? new HeldJob(gate) : null;
+    }
+
+    private sealed class HeldJob(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
 
 internal sealed class PostgresEngine(string connectionString, string dataFolder) : DatabaseEngine
@@ -156,6 +190,65 @@ internal sealed class PostgresEngine(string connectionString, string dataFolder)
 
     public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new PostgresAppDbContext(options);
 
+    public override void PersistKeys(IDataProtectionBuilder dataProtection)
+    {
+        // The key ring's repository asks a scope for the context type that holds the keys: the engine's own context.
+        dataProtection.Services.AddScoped(sp => (PostgresAppDbContext)sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        dataProtection.PersistKeysToDbContext<PostgresAppDbContext>();
+    }
+
+    /// <summary>The first key of the jobs' advisory locks (the second is the job's: <see cref="ClusterJobs.LockKeyOf"/>).</summary>
+    private const int JobsKey = 0x4A6F_6273;
+
+    public override async Task<IAsyncDisposable?> TryLockJobAsync(string job, CancellationToken ct)
+    {
+        // A connection of its own, outside the pool: a session lock stays with its connection, and a pooled one would keep
+        // it while idle in the pool if the unlock were ever missed. Closing this one ends the session and the lock with it.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@jobs, @job)", connection);
+            command.Parameters.AddWithValue("jobs", JobsKey);
+            command.Parameters.AddWithValue("job", ClusterJobs.LockKeyOf(job));
+            if (await command.ExecuteScalarAsync(ct) is true)
+            {
+                return new HeldJob(connection, ClusterJobs.LockKeyOf(job));
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    private sealed class HeldJob(NpgsqlConnection connection, int job) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                // Released now, not when the server notices the closed connection: the next server may ask at once.
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@jobs, @job)", connection);
+                unlock.Parameters.AddWithValue("jobs", JobsKey);
+                unlock.Parameters.AddWithValue("job", job);
+                await unlock.ExecuteScalarAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // A broken connection has lost the lock already.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
     public override async Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default)
     {
         Directory.CreateDirectory(dataFolder);
@@ -167,6 +260,9 @@ internal sealed class PostgresEngine(string connectionString, string dataFolder)
             // EF Core takes a PostgreSQL advisory lock while it migrates (released with the connection), so two servers
             // starting at once migrate one after the other and a crashed run leaves nothing behind.
             await db.Database.MigrateAsync(ct);
+
+            // The attachments are in the data folder: every server must have the same one (the shared folder).
+            await SharedDataFolder.CheckAsync(db, dataFolder, ct);
             return new DatabasePreparation(created);
         }
         catch (NpgsqlException ex)

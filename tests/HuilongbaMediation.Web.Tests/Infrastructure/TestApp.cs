@@ -23,6 +23,7 @@ public sealed class TestApp : IAsyncDisposable
     private readonly bool _ownsFolder;
     private readonly WebApplication _app;
     private readonly AsyncServiceScope _scope;
+    private bool _serving;
 
     private TestApp(DirectoryInfo folder, bool ownsFolder, WebApplication app)
     {
@@ -141,6 +142,12 @@ public sealed class TestApp : IAsyncDisposable
         if (TestEngine.IsPostgres)
         {
             var name = await PostgresDatabaseOfAsync(template.DataFolder);
+            await using (var db = await template.DbAsync())
+            {
+                // Each copy gets a data folder of its own: its first server names it (SharedDataFolder).
+                await db.AppState.Where(s => s.Key == SharedDataFolder.AppStateKey).ExecuteDeleteAsync();
+            }
+
             await template.DisposeAsync();
             return name;
         }
@@ -190,6 +197,21 @@ public sealed class TestApp : IAsyncDisposable
         return _app;
     }
 
+    /// <summary>
+    /// Serves the app's real request pipeline on a free loopback port (Kestrel, as in production) and returns its
+    /// address: for tests of what crosses HTTP — cookies, antiforgery, a second server on the same database.
+    /// </summary>
+    public async Task<Uri> ServeAsync()
+    {
+        _app.Urls.Add("http://127.0.0.1:0");
+        _app.UseHuilongbaPipeline();
+        await _app.StartAsync();
+        _serving = true;
+        var addresses = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
+    }
+
     /// <summary>A service of the test's own scope (scoped services live as long as the test).</summary>
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
@@ -226,6 +248,11 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _scope.DisposeAsync();
+        if (_serving)
+        {
+            await _app.StopAsync();
+        }
+
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (TestEngine.IsPostgres)

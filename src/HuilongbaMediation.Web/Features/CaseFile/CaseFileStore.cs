@@ -10,8 +10,14 @@ namespace HuilongbaMediation.Web.Features.CaseFile;
 /// (so a backup of the data folder takes them along) and outside wwwroot (so only the download endpoint, which checks
 /// access, serves them). Paths are made of the case id and a GUID only, never of anything a user typed.
 /// </summary>
-public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory, DatabaseEngine engine)
+public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory, DatabaseEngine engine, TimeProvider clock)
 {
+    /// <summary>
+    /// On a data folder shared by several app servers, how old a leftover must be before a starting server removes it:
+    /// a younger one may be another server's upload in progress.
+    /// </summary>
+    public static readonly TimeSpan SharedFolderGrace = TimeSpan.FromHours(1);
+
     private readonly Lazy<string> _root = new(() => Path.Combine(engine.DataFolder, DatabaseStartup.FilesFolderName));
 
     /// <summary>The ending of an upload still being written; one left behind was cut off by a crash.</summary>
@@ -61,15 +67,18 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory, Dat
     /// At start-up, before anyone uploads (the data folder is locked to this instance): removes what a crash left
     /// behind — partial uploads, and files moved to their stored name whose row was never committed (the file is
     /// renamed before the transaction commits, so a kill in between leaves a file no attachment names) — and fills in
-    /// the SHA-256 of attachments filed before it was kept. Returns the files removed.
+    /// the SHA-256 of attachments filed before it was kept. Returns the files removed. On a folder shared by several
+    /// servers (PostgreSQL) the others keep uploading meanwhile: only leftovers older than <see cref="SharedFolderGrace"/> go.
     /// </summary>
     public async Task<int> TidyAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = 0;
+        var before = engine.LocksDataFolder ? DateTime.MaxValue : clock.GetUtcNow().UtcDateTime - SharedFolderGrace;
+        bool Old(string file) => File.GetLastWriteTimeUtc(file) < before;
         if (Directory.Exists(Root))
         {
-            foreach (var partial in Directory.EnumerateFiles(Root, "*" + PartialSuffix, SearchOption.AllDirectories))
+            foreach (var partial in Directory.EnumerateFiles(Root, "*" + PartialSuffix, SearchOption.AllDirectories).Where(Old))
             {
                 File.Delete(partial);
                 removed++;
@@ -80,7 +89,7 @@ public sealed class CaseFileStore(IDbContextFactory<AppDbContext> dbFactory, Dat
             foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
             {
                 var name = Path.GetFileName(file);
-                if (Guid.TryParseExact(name, "N", out _) && !filed.Contains(name))
+                if (Guid.TryParseExact(name, "N", out _) && !filed.Contains(name) && Old(file))
                 {
                     File.Delete(file);
                     removed++;

@@ -25,9 +25,14 @@ public sealed class StatusPageSender : INotificationSender
     public Task<bool> SendAsync(string phone, string text, CancellationToken ct) => Task.FromResult(true);
 }
 
-/// <summary>Works the outbox: every few seconds, each unsent notification to the sender, marked sent when it went.</summary>
-public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NotificationDispatcher> logger) : BackgroundService
+/// <summary>
+/// Works the outbox: every few seconds, each unsent notification to the sender, marked sent when it went. One app server
+/// at a time (<see cref="ClusterJobs"/>), so that two servers never send the same text message twice.
+/// </summary>
+public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ClusterJobs jobs, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
+    public const string Job = "application-notifications";
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,7 +42,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
         {
             try
             {
-                await DispatchAsync(scopes, clock, stoppingToken);
+                await jobs.TryRunAsync(Job, ct => DispatchAsync(scopes, clock, ct), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -81,28 +86,34 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
 }
 
 /// <summary>
-/// Keeps the applications no longer than the consent says: once a day, an application declined, or whose case concluded,
-/// more than <see cref="ApplicationRules.RetentionDays"/> days ago is deleted with its files and messages. (The case keeps
+/// Keeps the applications no longer than the consent says: once a day (China time, across all app servers:
+/// <see cref="ClusterJobs"/>; tried at start and then hourly), an application declined, or whose case concluded, more
+/// than <see cref="ApplicationRules.RetentionDays"/> days ago is deleted with its files and messages. (The case keeps
 /// what the case file needs, under the case file's own rules.)
 /// </summary>
-public sealed class ApplicationPurge(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApplicationPurge> logger) : BackgroundService
+public sealed class ApplicationPurge(IServiceScopeFactory scopes, TimeProvider clock, ClusterJobs jobs, ILogger<ApplicationPurge> logger) : BackgroundService
 {
+    public const string Job = "application-purge";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
         do
         {
             try
             {
-                var purged = await PurgeAsync(scopes, clock, stoppingToken);
-                if (purged > 0)
+                await jobs.RunDailyAsync(Job, async ct =>
                 {
-                    logger.LogInformation("Deleted {Count} online applications past their retention", purged);
-                }
+                    var purged = await PurgeAsync(scopes, clock, ct);
+                    if (purged > 0)
+                    {
+                        logger.LogInformation("Deleted {Count} online applications past their retention", purged);
+                    }
+                }, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Deleting online applications past their retention failed; trying again tomorrow");
+                logger.LogError(ex, "Deleting online applications past their retention failed; it is tried again in an hour");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace HuilongbaMediation.Web.Features.SecurityLog;
 
 /// <summary>
-/// Once at start and then daily: removes security-log lines older than the retention (never younger than 180 days;
-/// the database refuses those anyway) and sessions that can no longer be used.
+/// Once a day (China time) across all app servers (<see cref="ClusterJobs"/>), tried at start and then every hour:
+/// removes security-log lines older than the retention (never younger than 180 days; the database refuses those
+/// anyway) and sessions that can no longer be used.
 /// </summary>
 public sealed class SecurityMaintenance(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -16,9 +17,13 @@ public sealed class SecurityMaintenance(
     SessionStore sessions,
     TimeProvider clock,
     IOptions<SecurityOptions> options,
+    ClusterJobs jobs,
     ILogger<SecurityMaintenance> logger) : BackgroundService
 {
-    private static readonly TimeSpan Every = TimeSpan.FromDays(1);
+    public const string Job = "security-maintenance";
+
+    /// <summary>How often a server asks whether today's run is still to do (the run itself is once a day).</summary>
+    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
     /// <summary>One round; public for tests.</summary>
     public async Task<(int LogLines, int Sessions)> RunOnceAsync(CancellationToken ct = default)
@@ -34,21 +39,28 @@ public sealed class SecurityMaintenance(
         return (lines, await sessions.PurgeAsync(ct));
     }
 
+    /// <summary>Today's run, unless a server has done it already or does it now; whether it ran here.</summary>
+    public Task<bool> RunTodayAsync(CancellationToken ct = default) =>
+        jobs.RunDailyAsync(Job, async ct =>
+        {
+            var (lines, dead) = await RunOnceAsync(ct);
+            if (lines + dead > 0)
+            {
+                logger.LogInformation("Removed {Lines} security log lines past retention and {Sessions} dead sessions", lines, dead);
+            }
+        }, ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (lines, dead) = await RunOnceAsync(stoppingToken);
-                if (lines + dead > 0)
-                {
-                    logger.LogInformation("Removed {Lines} security log lines past retention and {Sessions} dead sessions", lines, dead);
-                }
+                await RunTodayAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Security log and session clean-up failed; it runs again in a day");
+                logger.LogError(ex, "Security log and session clean-up failed; it is tried again in an hour");
             }
 
             await Task.Delay(Every, clock, stoppingToken);

@@ -33,7 +33,8 @@ public sealed class DailyBackupTests : MudTestContext
         await using var app = await TestApp.StartAsync(demo: true);
         var clock = new FakeTimeProvider(Start);
         var (backups, options) = BackupsOn(app, clock, keep: 2);
-        using var daily = new DailyBackupService(backups, options, clock);
+        var jobs = new ClusterJobs(app.Get<DatabaseEngine>(), app.Get<IDbContextFactory<AppDbContext>>(), app.Get<SqliteWriteGate>(), clock, NullLogger<ClusterJobs>.Instance);
+        using var daily = new DailyBackupService(backups, options, clock, jobs, app.Get<DatabaseEngine>());
         await daily.StartAsync(default);
 
         await AdvanceUntilAsync(clock, () => BackupArchive.List(backups.Folder).Count == 1);
