@@ -28,8 +28,9 @@ public abstract class CliCommand
         ["restore", ..] => new UsageCommand(RestoreCommand.Usage),
         ["import", .. var options] => ImportCommand.FromOptions(options),
         ["generate", .. var options] => GenerateCommand.FromOptions(options),
+        ["rebuild-counters"] => new RebuildCountersCommand(),
         [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand(
-            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、generate --cases <案件数>、backup <目录>、restore <备份文件>"),
+            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、generate --cases <案件数>、rebuild-counters、backup <目录>、restore <备份文件>"),
         _ => null,
     };
 
