@@ -147,6 +147,11 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>在办, 移交待审核 and 超期: the open cases by their state at the end of the period (from the history).</summary>
     private static async Task<IEnumerable<Cell>> StatesAtEndAsync(AppDbContext db, StatisticsPeriod period, DateOnly today, CancellationToken ct)
     {
+        if (period.To >= today)
+        {
+            return await StatesNowAsync(db, today, ct);
+        }
+
         var open = FigureDefinitions.OpenStates.Select(s => (CaseStatus?)s).ToList();
         return (await db.Cases
                 .AsOf(period.To, today)
@@ -158,6 +163,27 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             {
                 InMediation = r.Count,
                 PendingReview = r.State == CaseStatus.ReferralPending ? r.Count : 0,
+                Overdue = r.Overdue ? r.Count : 0,
+            }));
+    }
+
+    /// <summary>
+    /// The states at the end of a period that has not ended: the cases' own state now, read by the index on state —
+    /// the open cases only, however many are closed. (A step is never dated after the day it is recorded, so the last
+    /// step by date is the last one recorded, and the case's state and due date are the ones its history ends in.)
+    /// </summary>
+    private static async Task<IEnumerable<Cell>> StatesNowAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var open = FigureDefinitions.OpenStates.ToList();
+        return (await db.Cases
+                .Where(c => open.Contains(c.Status))
+                .GroupBy(c => new { c.VillageId, c.CategoryId, c.CommitteeId, c.Status, Overdue = c.Status == CaseStatus.Mediating && c.DueOn < today })
+                .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.Status, g.Key.Overdue, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, null, new Tally
+            {
+                InMediation = r.Count,
+                PendingReview = r.Status == CaseStatus.ReferralPending ? r.Count : 0,
                 Overdue = r.Overdue ? r.Count : 0,
             }));
     }
