@@ -30,8 +30,9 @@ public abstract class CliCommand
         ["generate", .. var options] => GenerateCommand.FromOptions(options),
         ["copy-to-postgres", var connectionString] => new CopyToPostgresCommand(connectionString),
         ["copy-to-postgres", ..] => new UsageCommand(CopyToPostgresCommand.Usage),
+        ["rebuild-counters"] => new RebuildCountersCommand(),
         [var first, ..] when !first.StartsWith('-') && !first.Contains('=') => new UsageCommand(
-            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、generate --cases <案件数>、backup <目录>、restore <备份文件>、copy-to-postgres <连接字符串>"),
+            $"未知命令：{first}。可用命令：create-admin <用户名>、report annual --year <年份>、import <台账文件>、generate --cases <案件数>、rebuild-counters、backup <目录>、restore <备份文件>、copy-to-postgres <连接字符串>"),
         _ => null,
     };
 

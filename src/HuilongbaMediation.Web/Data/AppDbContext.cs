@@ -54,6 +54,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Public.OnlineApplication> OnlineApplications => Set<Features.Public.OnlineApplication>();
 
+    /// <summary>The dashboard's monthly counters, kept by triggers (<see cref="Features.Dashboard.FigureCounterSql"/>).</summary>
+    public DbSet<Features.Dashboard.FigureCounter> FigureCounters => Set<Features.Dashboard.FigureCounter>();
+
     public DbSet<Features.Public.ApplicationNotification> ApplicationNotifications => Set<Features.Public.ApplicationNotification>();
 
     protected override void OnModelCreating(ModelBuilder builder)

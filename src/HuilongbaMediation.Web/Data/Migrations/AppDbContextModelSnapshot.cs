@@ -1218,6 +1218,64 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("CaseAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Dashboard.FigureCounter", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountResolvedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DaysToConclude")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OralAgreements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreventedCriminalCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreventedCriminalPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Referred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Terminated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrittenAgreements")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "VillageId", "CategoryId", "CommitteeId");
+
+                    b.ToTable("FigureCounters", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Features.Import.LedgerAlias", b =>
                 {
                     b.Property<int>("Id")

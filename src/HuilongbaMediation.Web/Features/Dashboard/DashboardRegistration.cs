@@ -8,7 +8,8 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 /// <summary>The dashboard: its statistics and its downloads.</summary>
 public static class DashboardRegistration
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddScoped<StatisticsService>();
+    public static IServiceCollection AddDashboard(this IServiceCollection services) =>
+        services.AddScoped<StatisticsService>().AddSingleton<FigureCounterRebuilder>();
 
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
     {

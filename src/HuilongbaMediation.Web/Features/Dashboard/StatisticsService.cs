@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace HuilongbaMediation.Web.Features.Dashboard;
 
 /// <summary>
-/// The dashboard's figures for a period, counted and summed in SQL: three grouped queries (cases filed, states at the
-/// period's end, concluding events) by village, category and month, and four small ones (villages, categories, committees,
-/// the mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
+/// The dashboard's figures for a period: the filed cases and the concluding events of its whole months read from the
+/// counters the database keeps (<see cref="FigureCounter"/>), those of a part-month edge and the states at the period's
+/// end counted in SQL, by village, category and month, and four small queries (villages, categories, committees, the
+/// mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
 /// </summary>
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
@@ -35,9 +36,8 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         List<Cell> cells =
         [
-            .. await FiledAsync(db, period, ct),
+            .. await AdditiveAsync(db, period, ct),
             .. await StatesAtEndAsync(db, period, today, ct),
-            .. await ConcludingEventsAsync(db, period, ct),
         ];
         var villages = await db.Villages.AsNoTracking().OrderBy(v => v.SortOrder).ThenBy(v => v.Name)
             .Select(v => new { v.Id, v.Name, v.IsActive }).ToListAsync(ct);
@@ -92,10 +92,53 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             committeeRows);
     }
 
-    /// <summary>登记: cases filed on a date in the period, by village, category and month of filing.</summary>
-    private static async Task<IEnumerable<Cell>> FiledAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct) =>
+    /// <summary>
+    /// 登记 and the concluding events: the period's whole months from the counters the database keeps
+    /// (<see cref="FigureCounter"/>, a dozen rows per village and category for a year, however large the town), and the
+    /// days of a month the period covers only in part counted from the cases and history of those days.
+    /// </summary>
+    private static async Task<List<Cell>> AdditiveAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct)
+    {
+        var firstWhole = period.From.Day == 1 ? period.From : new DateOnly(period.From.Year, period.From.Month, 1).AddMonths(1);
+        var lastWhole = period.To.AddDays(1).Day == 1 ? new DateOnly(period.To.Year, period.To.Month, 1) : new DateOnly(period.To.Year, period.To.Month, 1).AddMonths(-1);
+        if (firstWhole > lastWhole)
+        {
+            return [.. await FiledAsync(db, period.From, period.To, ct), .. await ConcludingEventsAsync(db, period.From, period.To, ct)];
+        }
+
+        var cells = await CountersAsync(db, FigureCounter.MonthKey(firstWhole), FigureCounter.MonthKey(lastWhole), ct);
+        foreach (var (from, to) in new[] { (period.From, firstWhole.AddDays(-1)), (lastWhole.AddMonths(1), period.To) }.Where(r => r.Item1 <= r.Item2))
+        {
+            cells.AddRange(await FiledAsync(db, from, to, ct));
+            cells.AddRange(await ConcludingEventsAsync(db, from, to, ct));
+        }
+
+        return cells;
+    }
+
+    private static async Task<List<Cell>> CountersAsync(AppDbContext db, int firstMonth, int lastMonth, CancellationToken ct) =>
+        [.. (await db.FigureCounters.AsNoTracking().Where(c => c.Month >= firstMonth && c.Month <= lastMonth).ToListAsync(ct))
+            .Select(c => new Cell(c.VillageId, c.CategoryId, c.CommitteeId == 0 ? null : c.CommitteeId, FigureCounter.MonthOf(c.Month), new Tally
+            {
+                Filed = c.Filed,
+                Resolved = c.Resolved,
+                Referred = c.Referred,
+                Terminated = c.Terminated,
+                Declined = c.Declined,
+                WrittenAgreements = c.WrittenAgreements,
+                OralAgreements = c.OralAgreements,
+                AmountResolvedFen = c.AmountResolvedFen,
+                PeopleResolved = c.PeopleResolved,
+                PreventedCriminalCases = c.PreventedCriminalCases,
+                PreventedCriminalPeople = c.PreventedCriminalPeople,
+                Concluded = c.Concluded,
+                DaysToConclude = c.DaysToConclude,
+            }))];
+
+    /// <summary>登记: cases filed on a date between two (inclusive), by village, category and month of filing.</summary>
+    private static async Task<IEnumerable<Cell>> FiledAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct) =>
         (await db.Cases
-            .Where(c => c.FiledOn >= period.From && c.FiledOn <= period.To)
+            .Where(c => c.FiledOn >= from && c.FiledOn <= to)
             .GroupBy(c => new { c.VillageId, c.CategoryId, c.CommitteeId, c.FiledOn.Year, c.FiledOn.Month })
             .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(ct))
@@ -104,6 +147,11 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>在办, 移交待审核 and 超期: the open cases by their state at the end of the period (from the history).</summary>
     private static async Task<IEnumerable<Cell>> StatesAtEndAsync(AppDbContext db, StatisticsPeriod period, DateOnly today, CancellationToken ct)
     {
+        if (period.To >= today)
+        {
+            return await StatesNowAsync(db, today, ct);
+        }
+
         var open = FigureDefinitions.OpenStates.Select(s => (CaseStatus?)s).ToList();
         return (await db.Cases
                 .AsOf(period.To, today)
@@ -120,15 +168,36 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>
+    /// The states at the end of a period that has not ended: the cases' own state now, read by the index on state —
+    /// the open cases only, however many are closed. (A step is never dated after the day it is recorded, so the last
+    /// step by date is the last one recorded, and the case's state and due date are the ones its history ends in.)
+    /// </summary>
+    private static async Task<IEnumerable<Cell>> StatesNowAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var open = FigureDefinitions.OpenStates.ToList();
+        return (await db.Cases
+                .Where(c => open.Contains(c.Status))
+                .GroupBy(c => new { c.VillageId, c.CategoryId, c.CommitteeId, c.Status, Overdue = c.Status == CaseStatus.Mediating && c.DueOn < today })
+                .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.Status, g.Key.Overdue, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, null, new Tally
+            {
+                InMediation = r.Count,
+                PendingReview = r.Status == CaseStatus.ReferralPending ? r.Count : 0,
+                Overdue = r.Overdue ? r.Count : 0,
+            }));
+    }
+
+    /// <summary>
     /// The concluding transitions that happened in the period, counted as events by village, category, action and the
     /// month they happened in, with what the statistical form adds up over resolutions: agreements by kind (the Resolve
     /// entry's typed column), amount, people, 防止民转刑; and the days from filing to each conclusion.
     /// </summary>
-    private static async Task<IEnumerable<Cell>> ConcludingEventsAsync(AppDbContext db, StatisticsPeriod period, CancellationToken ct)
+    private static async Task<IEnumerable<Cell>> ConcludingEventsAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
         const RiskLevel high = FigureDefinitions.PreventedCriminalRisk;
         var rows = await db.CaseHistory
-            .Where(CaseQueries.Events(CaseQueries.AnyOf(FigureDefinitions.Concluding), period.From, period.To))
+            .Where(CaseQueries.Events(CaseQueries.AnyOf(FigureDefinitions.Concluding), from, to))
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new
             {
                 h.Action,

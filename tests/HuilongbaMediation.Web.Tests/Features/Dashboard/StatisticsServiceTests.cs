@@ -31,6 +31,9 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
         { "2025-01-01", "2025-12-31" },
         { "2025-02-01", "2025-04-30" },
         { "2026-01-01", "2026-12-31" },
+        { "2025-01-15", "2025-03-10" }, // part months at both ends around a whole one (counters and direct counts)
+        { "2025-03-05", "2025-03-25" }, // inside one month
+        { "2024-12-25", "2025-12-31" },
     };
 
     [Theory]
@@ -258,13 +261,15 @@ public sealed class StatisticsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_figures_come_from_seven_queries_and_no_case_is_loaded()
+    public async Task The_figures_of_a_year_come_from_six_queries_its_filings_and_events_from_the_counters()
     {
         using var commands = new SqlRecorder();
 
         await Statistics.GetAsync(Year2025);
 
-        Assert.Equal(7, commands.Texts.Count);
+        Assert.Equal(6, commands.Texts.Count);
+        Assert.Single(commands.Texts, t => t.Contains("FROM \"FigureCounters\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(commands.Texts, t => t.Contains("FROM \"CaseHistory\"", StringComparison.Ordinal) && !t.Contains("\"State", StringComparison.Ordinal));
         Assert.All(commands.Texts.Where(t => t.Contains("FROM \"Cases\"", StringComparison.Ordinal) || t.Contains("FROM \"CaseHistory\"", StringComparison.Ordinal)),
             t => Assert.Contains("GROUP BY", t, StringComparison.Ordinal));
     }

@@ -1267,6 +1267,64 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     b.ToTable("CaseAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Dashboard.FigureCounter", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AmountResolvedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DaysToConclude")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Filed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OralAgreements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreventedCriminalCases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreventedCriminalPeople")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Referred")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Terminated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WrittenAgreements")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "VillageId", "CategoryId", "CommitteeId");
+
+                    b.ToTable("FigureCounters", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Features.Import.LedgerAlias", b =>
                 {
                     b.Property<int>("Id")
