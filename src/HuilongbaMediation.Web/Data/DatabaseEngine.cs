@@ -92,6 +92,9 @@ public abstract class DatabaseEngine
 
     /// <summary>Gets the database ready; says whether it was created now (no migration had been applied before).</summary>
     public abstract Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default);
+
+    /// <summary>How committed case changes reach open pages (Features/Live): in this process, or to every server.</summary>
+    public abstract Features.Live.CaseChangeBus NewCaseChangeBus(ILoggerFactory logs);
 }
 
 internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
@@ -112,6 +115,9 @@ internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
 
     public override Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default) =>
         DatabaseStartup.PrepareAsync(db, ct);
+
+    // One process serves the town (the data folder's lock sees to it): it tells its own pages.
+    public override Features.Live.CaseChangeBus NewCaseChangeBus(ILoggerFactory logs) => new Features.Live.InProcessCaseChangeBus();
 }
 
 internal sealed class PostgresEngine(string connectionString, string dataFolder) : DatabaseEngine
@@ -155,6 +161,10 @@ internal sealed class PostgresEngine(string connectionString, string dataFolder)
     public override void Configure(DbContextOptionsBuilder options) => options.UseNpgsql(connectionString);
 
     public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new PostgresAppDbContext(options);
+
+    // Several servers share the database: they tell each other with LISTEN/NOTIFY.
+    public override Features.Live.CaseChangeBus NewCaseChangeBus(ILoggerFactory logs) =>
+        new Features.Live.PostgresCaseChangeBus(connectionString, logs.CreateLogger<Features.Live.PostgresCaseChangeBus>());
 
     public override async Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default)
     {
