@@ -24,14 +24,7 @@ public sealed class LiveUpdatesTests
         await office.Get<CaseChangeBus>().Ready;
         await using var writer = app.NewScope(mediator);
         var cases = writer.Get<CaseService>();
-        var draft = await CaseDrafts.ValidAsync(app);
-
-        // Saved, then refused in the same transaction (as a sweep's finding that cannot be linked): rolled back, never announced.
-        var refused = await cases.FileAsync(draft with { Summary = draft.Summary + "（撤回）" },
-            alsoInTransaction: (_, _) => Task.FromResult<Result<CaseRef>?>(Result.Invalid("Summary", "不予保存").Of<CaseRef>()));
-        Assert.False(refused.Succeeded);
-        var filed = await cases.FileAsync(draft);
-        Assert.True(filed.Succeeded, filed.Message);
+        var filed = await FileAfterARolledBackFilingAsync(cases, await CaseDrafts.ValidAsync(app));
 
         var seen = await watcher.UntilAsync(filed.Value!.Id);
         var change = Assert.Single(seen);
@@ -119,14 +112,23 @@ public sealed class LiveUpdatesTests
 
         await using var onFirst = first.NewScope(await first.ActorAsync("zhangmin"));
         var cases = onFirst.Get<CaseService>();
-        var draft = await CaseDrafts.ValidAsync(first);
+        var filed = await FileAfterARolledBackFilingAsync(cases, await CaseDrafts.ValidAsync(first));
+
+        var change = Assert.Single(await watcher.UntilAsync(filed.Value!.Id));
+        Assert.Equal((filed.Value.Number, "File", "张敏"), (change.Number, change.Action, change.ActorName));
+    }
+
+    /// <summary>
+    /// A filing saved, then refused in its transaction (as a sweep's finding that cannot be linked) and rolled back, which
+    /// must never be announced; then the same draft filed for real.
+    /// </summary>
+    private static async Task<Result<CaseRef>> FileAfterARolledBackFilingAsync(CaseService cases, CaseDraft draft)
+    {
         var refused = await cases.FileAsync(draft with { Summary = draft.Summary + "（撤回）" },
             alsoInTransaction: (_, _) => Task.FromResult<Result<CaseRef>?>(Result.Invalid("Summary", "不予保存").Of<CaseRef>()));
         Assert.False(refused.Succeeded);
         var filed = await cases.FileAsync(draft);
         Assert.True(filed.Succeeded, filed.Message);
-
-        var change = Assert.Single(await watcher.UntilAsync(filed.Value!.Id));
-        Assert.Equal((filed.Value.Number, "File", "张敏"), (change.Number, change.Action, change.ActorName));
+        return filed;
     }
 }
