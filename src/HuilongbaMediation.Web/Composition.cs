@@ -11,6 +11,7 @@ using HuilongbaMediation.Web.Features.Dashboard;
 using HuilongbaMediation.Web.Features.Exports;
 using HuilongbaMediation.Web.Features.Home;
 using HuilongbaMediation.Web.Features.Import;
+using HuilongbaMediation.Web.Features.Live;
 using HuilongbaMediation.Web.Features.MonthlyForm;
 using HuilongbaMediation.Web.Features.Public;
 using HuilongbaMediation.Web.Features.Referrals;
@@ -72,9 +73,11 @@ public static class Composition
 
         // One short-lived context per operation (IDbContextFactory); Identity's stores use the scoped one.
         // The engine's own context type (its own migrations), made for everyone who asks for an AppDbContext.
-        services.AddDbContextFactory<AppDbContext, EngineDbContextFactory>(o =>
+        services.AddDbContextFactory<AppDbContext, EngineDbContextFactory>((sp, o) =>
         {
             engine.Configure(o);
+            // Every committed case change is announced from here (Features/Live): whichever service wrote it.
+            o.AddInterceptors(sp.GetRequiredService<CaseChangeInterceptor>());
             if (!builder.Environment.IsProduction())
             {
                 // A page of rows without an order is a different page each time: make it an error wherever tests run.
@@ -154,6 +157,7 @@ public static class Composition
 
         // The features, each registering only its own types (Features/X/XRegistration.cs).
         services.AddCases();
+        services.AddLiveUpdates(engine);
         services.AddCaseFile();
         services.AddCaseExports();
         services.AddReferralsAndDeadlines();

@@ -106,6 +106,9 @@ public abstract class DatabaseEngine
     /// PostgreSQL an advisory lock, which every app server on the database sees (<see cref="ClusterJobs"/>).
     /// </summary>
     public abstract Task<IAsyncDisposable?> TryLockJobAsync(string job, CancellationToken ct);
+
+    /// <summary>How committed case changes reach open pages (Features/Live): in this process, or to every server.</summary>
+    public abstract Features.Live.CaseChangeBus NewCaseChangeBus(ILoggerFactory logs);
 }
 
 internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
@@ -146,6 +149,9 @@ internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
             return ValueTask.CompletedTask;
         }
     }
+
+    // One process serves the town (the data folder's lock sees to it): it tells its own pages.
+    public override Features.Live.CaseChangeBus NewCaseChangeBus(ILoggerFactory logs) => new Features.Live.InProcessCaseChangeBus();
 }
 
 internal sealed class PostgresEngine(string connectionString, string dataFolder) : DatabaseEngine
@@ -248,6 +254,10 @@ internal sealed class PostgresEngine(string connectionString, string dataFolder)
             }
         }
     }
+
+    // Several servers share the database: they tell each other with LISTEN/NOTIFY.
+    public override Features.Live.CaseChangeBus NewCaseChangeBus(ILoggerFactory logs) =>
+        new Features.Live.PostgresCaseChangeBus(connectionString, logs.CreateLogger<Features.Live.PostgresCaseChangeBus>());
 
     public override async Task<DatabasePreparation> PrepareAsync(AppDbContext db, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using HuilongbaMediation.Web.Features.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace HuilongbaMediation.Web.Components.Shared;
@@ -15,6 +16,33 @@ public abstract class PageBase : ComponentBase, IDisposable
 
     /// <summary>Cancelled when the component leaves the page.</summary>
     protected CancellationToken Leaving { get; }
+
+    /// <summary>The circuit's live updates; absent where they are not registered (a test of something else).</summary>
+    [CascadingParameter] private LiveUpdates? Live { get; set; }
+
+    /// <summary>
+    /// Calls <paramref name="refresh"/> (on the component's dispatcher, then renders) after each burst of case changes
+    /// this user may see, until the component leaves the page. The refresh re-reads through the page's own service.
+    /// </summary>
+    protected void RefreshOnCaseChanges(Func<LiveBatch, Task> refresh)
+    {
+        if (Live is null)
+        {
+            return;
+        }
+
+        var watching = Live.Watch(batch => InvokeAsync(async () =>
+        {
+            if (Leaving.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await refresh(batch);
+            StateHasChanged();
+        }));
+        Leaving.Register(watching.Dispose);
+    }
 
     public void Dispose()
     {
