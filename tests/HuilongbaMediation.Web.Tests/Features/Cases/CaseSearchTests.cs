@@ -112,8 +112,14 @@ public sealed class CaseSearchTests(SearchTown town) : IClassFixture<SearchTown>
         await _app.SignInAsUserAsync("wangfang");
         var office = await _app.ActorAsync("wangfang");
         await using var db = await _app.DbAsync();
-        var term = "纠纷";
-        var all = await ScannedAsync(db, office, term);
+        // The commonest of a few common characters of the demo's summaries and numbers.
+        var (term, all) = (string.Empty, new List<int>());
+        foreach (var common in new[] { "，", "。", "的", "号", "调" })
+        {
+            var matching = await ScannedAsync(db, office, common);
+            (term, all) = matching.Count > all.Count ? (common, matching) : (term, all);
+        }
+
         Assert.True(all.Count > CaseListService.SearchTotalCap, $"“{term}” matches {all.Count} cases");
         var list = _app.Get<CaseListService>();
 
@@ -183,7 +189,7 @@ public sealed class CaseSearchTests(SearchTown town) : IClassFixture<SearchTown>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Summary, "回滚之前的独有词语"));
-            await db.Set<Party>().Where(p => p.CaseId == c.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, "慕容复"));
+            await db.Set<Party>().Where(p => EF.Property<int?>(p, "CaseId") == c.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, "慕容复"));
             Assert.Equal([c.Id], await SearchedAsync(db, actor, "独有词语"));
             Assert.Equal([c.Id], await SearchedAsync(db, actor, "慕容"));
             await transaction.RollbackAsync();
