@@ -25,6 +25,13 @@ if (args is ["sign-in", ..])
 }
 
 // `-- import 10000`: a ledger of that many rows imported into an empty database, then imported again (see LedgerImportBenchmark).
+// `-- search <town.db>`: the case list's search on a town made by `generate --cases N` (see SearchBenchmark).
+if (args is ["search", var town])
+{
+    await SearchBenchmark.RunAsync(town);
+    return;
+}
+
 if (args is ["import", ..])
 {
     await LedgerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
@@ -113,16 +120,22 @@ internal sealed class JudicialOfficeUser : AuthenticationStateProvider
 {
     private ClaimsPrincipal _user = new(new ClaimsIdentity());
 
-    public async Task SignInAsync(IServiceProvider services, string userName)
+    public async Task SignInAsync(IServiceProvider services, string userName, string role = nameof(UserRole.JudicialOffice))
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var user = await db.Users.SingleAsync(u => u.UserName == userName);
-        _user = new ClaimsPrincipal(new ClaimsIdentity(
+        List<Claim> claims =
         [
             new Claim(ClaimTypes.NameIdentifier, user.Id),
-            new Claim(ClaimTypes.Role, nameof(UserRole.JudicialOffice)),
+            new Claim(ClaimTypes.Role, role),
             new Claim(AppClaims.DisplayName, user.DisplayName),
-        ], "benchmark"));
+        ];
+        if (user.VillageId is { } village)
+        {
+            claims.Add(new Claim(AppClaims.VillageId, village.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        _user = new ClaimsPrincipal(new ClaimsIdentity(claims, "benchmark"));
     }
 
     public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(_user));

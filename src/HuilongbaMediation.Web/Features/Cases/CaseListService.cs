@@ -37,7 +37,11 @@ public sealed record CaseRow(
     public bool IsOverdue => DaysLeft < 0;
 }
 
-public sealed record CasePage(IReadOnlyList<CaseRow> Rows, int Total);
+/// <summary>
+/// One page of rows and how many cases match: exactly, or, for a search, up to <see cref="CaseListService.SearchTotalCap"/>,
+/// with <see cref="TotalCapped"/> set when there are more (the list shows "1,000+", and pages up to the cap).
+/// </summary>
+public sealed record CasePage(IReadOnlyList<CaseRow> Rows, int Total, bool TotalCapped = false);
 
 /// <summary>
 /// How often the events of an event filter happened to the listed cases: a statistics figure counts events, the list
@@ -52,6 +56,9 @@ public sealed record EventTally(int Events, int CasesMoreThanOnce);
 public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>A search counts its matches up to this many ("1,000+" beyond): a count of every match would read them all.</summary>
+    public const int SearchTotalCap = 1000;
     private const int SummaryLength = 60;
     private const int MaxPartiesShown = 4;
 
@@ -65,7 +72,17 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
         var today = ChinaClock.Today(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cases = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, request.Filter, actor, today);
-        var total = await cases.CountAsync(ct);
+        var (total, capped) = (0, false);
+        if (request.Filter.Search is { Length: > 0 })
+        {
+            total = await cases.OrderBy(c => c.Id).Take(SearchTotalCap + 1).CountAsync(ct);
+            (total, capped) = total > SearchTotalCap ? (SearchTotalCap, true) : (total, false);
+        }
+        else
+        {
+            total = await cases.CountAsync(ct);
+        }
+
         var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var rows = await Sorted(cases, db, request)
             .Skip(Math.Max(0, request.Page) * size)
@@ -90,7 +107,8 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
             [.. rows.Select(r => new CaseRow(
                 r.Id, r.Number, r.Status, Shorten(r.Summary), r.Village, r.Category, r.Lead, string.Join("、", r.Parties.Take(MaxPartiesShown)), r.RiskLevel,
                 r.FiledOn, r.DueOn, r.Status == CaseStatus.Mediating && r.DueOn is { } due ? due.DayNumber - today.DayNumber : null))],
-            total);
+            total,
+            capped);
     }
 
     /// <summary>The events behind an event filter (<see cref="CaseFilter.Event"/>) among the cases it lists; null without one.</summary>

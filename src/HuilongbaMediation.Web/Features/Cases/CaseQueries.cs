@@ -148,7 +148,10 @@ public static class CaseQueries
 
         if (filter.Search is { Length: > 0 } search)
         {
-            cases = cases.Where(c => c.Number.Contains(search) || c.Summary.Contains(search) || c.Parties.Any(p => p.Name.Contains(search)));
+            // The index finds the few cases that may match without reading the others; the exact test runs on those only.
+            var candidates = CaseSearchIndex.Of(db).CandidateIds(db, search);
+            cases = cases.Where(c => candidates.Contains(c.Id))
+                .Where(c => c.Number.Contains(search) || c.Summary.Contains(search) || c.Parties.Any(p => p.Name.Contains(search)));
         }
 
         if (filter.Event is { } events)

@@ -1,0 +1,202 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace HuilongbaMediation.Web.Data;
+
+/// <summary>
+/// The index behind the case list's 搜索 (a case number, words of the summary, a party's name), one implementation per
+/// engine: which cases may contain a term, found without reading every case. The caller still applies the exact test
+/// (substring of the number, the summary or one party's name, case-sensitive) to what the index returns, so the index may
+/// only ever return too many, never too few, and the answers are the same as the scan's they replace.
+/// <para>
+/// The index is kept by the database itself (triggers on SQLite, index expressions on PostgreSQL), so every write that
+/// changes a number, a summary or a name, through EF, <see cref="NewAggregates"/>, the generator or a script, changes
+/// the index in the same transaction, and a rolled-back write leaves no entry behind.
+/// </para>
+/// </summary>
+public abstract class CaseSearchIndex
+{
+    /// <summary>Terms of this many characters or more go through the trigram index; shorter ones through the 1–2-character grams.</summary>
+    public const int TrigramLength = 3;
+
+    public static CaseSearchIndex Of(AppDbContext db) => db.Database.IsNpgsql() ? PostgresCaseSearchIndex.Instance : SqliteCaseSearchIndex.Instance;
+
+    /// <summary>The ids of the cases whose number, summary or a party's name may contain <paramref name="term"/> (a superset).</summary>
+    public abstract IQueryable<int> CandidateIds(AppDbContext db, string term);
+
+    /// <summary>The length of <paramref name="term"/> in characters as the database counts them (a CJK Extension B character is one).</summary>
+    public static int Characters(string term) => term.EnumerateRunes().Count();
+}
+
+/// <summary>
+/// SQLite: four FTS5 tables, contentless (they hold only the index, not a second copy of the text), filled by triggers
+/// on <c>Cases</c> and <c>CaseParties</c>. Terms of 3+ characters match a phrase in a <c>trigram</c> table
+/// (case-sensitive, like the scan it replaces); 1–2-character terms match one token of a <c>grams</c> table, where
+/// each text is stored as its single characters and pairs of characters, each written as the hex of its UTF-8 (so the
+/// <c>ascii</c> tokenizer keeps it whole: "王" is E78E8B, "王芳" E78E8BE88AB3). Names are indexed per party, so a term
+/// never matches across two names.
+/// </summary>
+internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
+{
+    public static readonly SqliteCaseSearchIndex Instance = new();
+
+    public override IQueryable<int> CandidateIds(AppDbContext db, string term)
+    {
+        if (Characters(term) >= TrigramLength)
+        {
+            var phrase = '"' + term.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
+            return db.Database.SqlQuery<int>($"""
+                SELECT rowid AS "Value" FROM "CaseSearchText" WHERE "CaseSearchText" MATCH {phrase}
+                UNION SELECT p."CaseId" FROM "CaseParties" AS p WHERE p."Id" IN (SELECT rowid FROM "PartySearchText" WHERE "PartySearchText" MATCH {phrase}) AND p."CaseId" IS NOT NULL
+                """);
+        }
+
+        var token = '"' + Convert.ToHexString(Encoding.UTF8.GetBytes(term)) + '"';
+        return db.Database.SqlQuery<int>($"""
+            SELECT rowid AS "Value" FROM "CaseSearchGrams" WHERE "CaseSearchGrams" MATCH {token}
+            UNION SELECT p."CaseId" FROM "CaseParties" AS p WHERE p."Id" IN (SELECT rowid FROM "PartySearchGrams" WHERE "PartySearchGrams" MATCH {token}) AND p."CaseId" IS NOT NULL
+            """);
+    }
+
+    /// <summary>The grams (single characters and pairs) of the texts of <paramref name="texts"/>, a subquery with a column T.</summary>
+    private static string Grams(string texts) => $"""
+        (SELECT group_concat(hex(substr(t.T, n."N", 1)) || ' ' || hex(substr(t.T, n."N", 2)), ' ')
+         FROM ({texts}) AS t JOIN "CaseSearchPositions" AS n ON n."N" <= length(t.T))
+        """;
+
+    private static readonly string CaseRows = $"""
+        INSERT INTO "CaseSearchText"(rowid, "Number", "Summary") VALUES (NEW."Id", NEW."Number", NEW."Summary");
+        INSERT INTO "CaseSearchGrams"(rowid, "Grams") VALUES (NEW."Id", {Grams("SELECT NEW.\"Number\" AS T UNION ALL SELECT NEW.\"Summary\"")});
+        """;
+
+    private static readonly string PartyRows = $"""
+        INSERT INTO "PartySearchText"(rowid, "Name") VALUES (NEW."Id", NEW."Name");
+        INSERT INTO "PartySearchGrams"(rowid, "Grams") VALUES (NEW."Id", {Grams("SELECT NEW.\"Name\" AS T")});
+        """;
+
+    private const string NoCaseRows = """
+        DELETE FROM "CaseSearchText" WHERE rowid = OLD."Id";
+        DELETE FROM "CaseSearchGrams" WHERE rowid = OLD."Id";
+        """;
+
+    private const string NoPartyRows = """
+        DELETE FROM "PartySearchText" WHERE rowid = OLD."Id";
+        DELETE FROM "PartySearchGrams" WHERE rowid = OLD."Id";
+        """;
+
+    /// <summary>
+    /// The tables, filled from the cases already there, and the triggers that keep them. <c>CaseSearchPositions</c> holds
+    /// 1…2000 (the longest summary), so that a trigger, where SQLite allows no recursive query, can walk a text.
+    /// </summary>
+    public static readonly string CreateSql = $"""
+        CREATE TABLE "CaseSearchPositions" ("N" INTEGER NOT NULL PRIMARY KEY);
+        WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < {Domain.Cases.CaseValidator.SummaryMaxLength})
+        INSERT INTO "CaseSearchPositions" SELECT n FROM p;
+
+        CREATE VIRTUAL TABLE "CaseSearchText" USING fts5("Number", "Summary", content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+        CREATE VIRTUAL TABLE "PartySearchText" USING fts5("Name", content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+        CREATE VIRTUAL TABLE "CaseSearchGrams" USING fts5("Grams", content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
+        CREATE VIRTUAL TABLE "PartySearchGrams" USING fts5("Grams", content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
+
+        INSERT INTO "CaseSearchText"(rowid, "Number", "Summary") SELECT "Id", "Number", "Summary" FROM "Cases";
+        INSERT INTO "CaseSearchGrams"(rowid, "Grams")
+        SELECT c."Id", (SELECT group_concat(hex(substr(t.T, n."N", 1)) || ' ' || hex(substr(t.T, n."N", 2)), ' ')
+                        FROM (SELECT c."Number" AS T UNION ALL SELECT c."Summary") AS t JOIN "CaseSearchPositions" AS n ON n."N" <= length(t.T))
+        FROM "Cases" AS c;
+        INSERT INTO "PartySearchText"(rowid, "Name") SELECT "Id", "Name" FROM "CaseParties";
+        INSERT INTO "PartySearchGrams"(rowid, "Grams")
+        SELECT p."Id", (SELECT group_concat(hex(substr(p."Name", n."N", 1)) || ' ' || hex(substr(p."Name", n."N", 2)), ' ')
+                        FROM "CaseSearchPositions" AS n WHERE n."N" <= length(p."Name"))
+        FROM "CaseParties" AS p;
+
+        CREATE TRIGGER "CaseSearch_CaseFiled" AFTER INSERT ON "Cases" BEGIN
+        {CaseRows}
+        END;
+        CREATE TRIGGER "CaseSearch_CaseChanged" AFTER UPDATE OF "Number", "Summary" ON "Cases" BEGIN
+        {NoCaseRows}
+        {CaseRows}
+        END;
+        CREATE TRIGGER "CaseSearch_CaseDeleted" AFTER DELETE ON "Cases" BEGIN
+        {NoCaseRows}
+        END;
+        CREATE TRIGGER "CaseSearch_PartyAdded" AFTER INSERT ON "CaseParties" BEGIN
+        {PartyRows}
+        END;
+        CREATE TRIGGER "CaseSearch_PartyChanged" AFTER UPDATE OF "Name" ON "CaseParties" BEGIN
+        {NoPartyRows}
+        {PartyRows}
+        END;
+        CREATE TRIGGER "CaseSearch_PartyRemoved" AFTER DELETE ON "CaseParties" BEGIN
+        {NoPartyRows}
+        END;
+        """;
+
+    public const string DropSql = """
+        DROP TRIGGER "CaseSearch_CaseFiled";
+        DROP TRIGGER "CaseSearch_CaseChanged";
+        DROP TRIGGER "CaseSearch_CaseDeleted";
+        DROP TRIGGER "CaseSearch_PartyAdded";
+        DROP TRIGGER "CaseSearch_PartyChanged";
+        DROP TRIGGER "CaseSearch_PartyRemoved";
+        DROP TABLE "CaseSearchText";
+        DROP TABLE "PartySearchText";
+        DROP TABLE "CaseSearchGrams";
+        DROP TABLE "PartySearchGrams";
+        DROP TABLE "CaseSearchPositions";
+        """;
+}
+
+/// <summary>
+/// PostgreSQL: <c>pg_trgm</c> GIN indexes on the columns themselves (no second copy, no trigger: an index changes with
+/// its row, in its transaction), which serve <c>LIKE '%term%'</c> of 3+ characters; and for 1–2 characters, GIN indexes
+/// on <c>hm_search_grams(column)</c>, the column's single characters and pairs of characters as an array, which serve
+/// <c>@&gt; ARRAY[term]</c>. pg_trgm rather than a tsvector: PostgreSQL ships no Chinese parser (a tsvector would need
+/// zhparser, not in contrib), and trigrams answer substrings, which is what the search promises.
+/// </summary>
+internal sealed class PostgresCaseSearchIndex : CaseSearchIndex
+{
+    public static readonly PostgresCaseSearchIndex Instance = new();
+
+    public override IQueryable<int> CandidateIds(AppDbContext db, string term)
+    {
+        if (Characters(term) >= TrigramLength)
+        {
+            var pattern = "%" + term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            return db.Database.SqlQuery<int>($"""
+                SELECT "Id" AS "Value" FROM "Cases" WHERE "Number" LIKE {pattern} OR "Summary" LIKE {pattern}
+                UNION SELECT "CaseId" FROM "CaseParties" WHERE "Name" LIKE {pattern} AND "CaseId" IS NOT NULL
+                """);
+        }
+
+        var grams = new[] { term };
+        return db.Database.SqlQuery<int>($"""
+            SELECT "Id" AS "Value" FROM "Cases" WHERE hm_search_grams("Number") @> {grams} OR hm_search_grams("Summary") @> {grams}
+            UNION SELECT "CaseId" FROM "CaseParties" WHERE hm_search_grams("Name") @> {grams} AND "CaseId" IS NOT NULL
+            """);
+    }
+
+    public const string CreateSql = """
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE FUNCTION hm_search_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+            SELECT coalesce(array_agg(DISTINCT g), '{}')
+            FROM (SELECT substr(t, i, 1) AS g FROM generate_series(1, length(t)) AS i
+                  UNION ALL SELECT substr(t, i, 2) FROM generate_series(1, length(t) - 1) AS i) AS grams
+        $$;
+        CREATE INDEX "IX_Cases_SearchNumber" ON "Cases" USING gin ("Number" gin_trgm_ops);
+        CREATE INDEX "IX_Cases_SearchSummary" ON "Cases" USING gin ("Summary" gin_trgm_ops);
+        CREATE INDEX "IX_CaseParties_SearchName" ON "CaseParties" USING gin ("Name" gin_trgm_ops);
+        CREATE INDEX "IX_Cases_SearchNumberGrams" ON "Cases" USING gin (hm_search_grams("Number"));
+        CREATE INDEX "IX_Cases_SearchSummaryGrams" ON "Cases" USING gin (hm_search_grams("Summary"));
+        CREATE INDEX "IX_CaseParties_SearchNameGrams" ON "CaseParties" USING gin (hm_search_grams("Name"));
+        """;
+
+    public const string DropSql = """
+        DROP INDEX "IX_Cases_SearchNumber";
+        DROP INDEX "IX_Cases_SearchSummary";
+        DROP INDEX "IX_CaseParties_SearchName";
+        DROP INDEX "IX_Cases_SearchNumberGrams";
+        DROP INDEX "IX_Cases_SearchSummaryGrams";
+        DROP INDEX "IX_CaseParties_SearchNameGrams";
+        DROP FUNCTION hm_search_grams(text);
+        """;
+}
