@@ -14,6 +14,24 @@ namespace HuilongbaMediation.Web.Tests.Data;
 public sealed class SyntheticTownTests
 {
     [Fact]
+    public async Task A_case_filed_minutes_before_now_whose_lead_would_be_assigned_after_now_stays_filed()
+    {
+        // At 10:14 in 回龙坝 a few of the day's cases were filed minutes ago: before the fix a story could accept one whose
+        // assignment (10–90 minutes after filing) had been skipped as being in the future, the domain refused the accept
+        // as forbidden, and `generate --cases 5000` died half-way (seen at this time of day with these seeds).
+        await using var app = await TestApp.StartAsync(demo: true);
+        var clock = (Microsoft.Extensions.Time.Testing.FakeTimeProvider)app.Clock;
+        clock.SetUtcNow(new DateTimeOffset(TestClock.Start.UtcDateTime.Date.AddDays(1).AddHours(2).AddMinutes(14).AddSeconds(58), TimeSpan.Zero));
+
+        var written = await app.Get<DemoCaseGenerator>().GenerateSpanAsync(5000, 3, 1000, null, default);
+
+        Assert.Equal(5000, written);
+        await using var db = await app.DbAsync();
+        var accepted = nameof(CaseTrigger.Accept);
+        Assert.Equal(0, await db.Cases.CountAsync(c => c.History.Any(h => h.Action == accepted) && !c.Mediators.Any(m => m.IsLead)));
+    }
+
+    [Fact]
     public async Task A_town_over_years_is_numbered_per_year_in_filing_order_and_is_in_every_state()
     {
         await using var app = await TestApp.StartAsync(demo: true);

@@ -192,8 +192,8 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
                 return Done();
             }
 
-            Assign();
-            if (_story == Story.StillFiled || !Step(0, 2, _lead, (c, a, at, on) => c.Accept(a, at, new AcceptInput(on))))
+            // A case filed minutes ago may not have its lead yet: then it stays as filed, whatever its story.
+            if (!Assign() || _story == Story.StillFiled || !Step(0, 2, _lead, (c, a, at, on) => c.Accept(a, at, new AcceptInput(on))))
             {
                 return Done();
             }
@@ -268,15 +268,18 @@ public sealed partial class DemoCaseGenerator(IDbContextFactory<AppDbContext> db
             _case = MediationCase.File(draft, filer, _at, filedOn).Value;
         }
 
-        /// <summary>The village head or the judicial office assigns a lead (and sometimes an assistant); or a mediator takes the case.</summary>
-        private void Assign()
+        /// <summary>
+        /// The village head or the judicial office assigns a lead (and sometimes an assistant); or a mediator takes the case.
+        /// False when that would be after now (a case filed moments ago): then nobody leads it yet.
+        /// </summary>
+        private bool Assign()
         {
             var team = _f.Random.Shuffle(Mediators).ToList();
             (_lead, _assistant) = (team[0], team.Count > 1 && _f.Random.Bool(0.4f) ? team[1] : null);
             var selfAssign = _assistant is null && _f.Random.Bool(0.3f);
             var by = selfAssign ? _lead : Head ?? Office;
             var assignment = new MediatorAssignment(Ref(_lead), _assistant is null ? [] : [Ref(_assistant)]);
-            Step(0, 0, by, (c, a, at, _) => c.AssignMediators(a, at, assignment));
+            return Step(0, 0, by, (c, a, at, _) => c.AssignMediators(a, at, assignment));
         }
 
         private bool Sessions(int min, int max)
