@@ -159,12 +159,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 .GroupBy(x => new { x.Case.VillageId, x.Case.CategoryId, x.Case.CommitteeId, x.State, x.Overdue })
                 .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.State, g.Key.Overdue, Count = g.Count() })
                 .ToListAsync(ct))
-            .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, null, new Tally
-            {
-                InMediation = r.Count,
-                PendingReview = r.State == CaseStatus.ReferralPending ? r.Count : 0,
-                Overdue = r.Overdue ? r.Count : 0,
-            }));
+            .Select(r => OpenCell(r.VillageId, r.CategoryId, r.CommitteeId, r.State, r.Overdue, r.Count));
     }
 
     /// <summary>
@@ -180,13 +175,17 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 .GroupBy(c => new { c.VillageId, c.CategoryId, c.CommitteeId, c.Status, Overdue = c.Status == CaseStatus.Mediating && c.DueOn < today })
                 .Select(g => new { g.Key.VillageId, g.Key.CategoryId, g.Key.CommitteeId, g.Key.Status, g.Key.Overdue, Count = g.Count() })
                 .ToListAsync(ct))
-            .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, null, new Tally
-            {
-                InMediation = r.Count,
-                PendingReview = r.Status == CaseStatus.ReferralPending ? r.Count : 0,
-                Overdue = r.Overdue ? r.Count : 0,
-            }));
+            .Select(r => OpenCell(r.VillageId, r.CategoryId, r.CommitteeId, r.Status, r.Overdue, r.Count));
     }
+
+    /// <summary>在办, 移交待审核 and 超期 of <paramref name="count"/> open cases in one state.</summary>
+    private static Cell OpenCell(int villageId, int categoryId, int? committeeId, CaseStatus? state, bool overdue, int count) =>
+        new(villageId, categoryId, committeeId, null, new Tally
+        {
+            InMediation = count,
+            PendingReview = state == CaseStatus.ReferralPending ? count : 0,
+            Overdue = overdue ? count : 0,
+        });
 
     /// <summary>
     /// The concluding transitions that happened in the period, counted as events by village, category, action and the
