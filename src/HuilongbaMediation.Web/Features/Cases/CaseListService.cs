@@ -83,6 +83,13 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
             total = await cases.CountAsync(ct);
         }
 
+        // A very common term, sorted by a column with an index (filing date, number): the page is found walking that index.
+        if (request.Filter.Search is { Length: > 0 } search && request.Sort is CaseSort.FiledOn or CaseSort.Number
+            && await CaseSearchIndex.Of(db).IsCommonAsync(db, search, ct))
+        {
+            cases = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, request.Filter, actor, today, walkInOrder: true);
+        }
+
         var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var rows = await Sorted(cases, db, request)
             .Skip(Math.Max(0, request.Page) * size)

@@ -135,6 +135,40 @@ public sealed class CaseSearchTests(SearchTown town) : IClassFixture<SearchTown>
     }
 
     [Fact]
+    public async Task A_term_in_very_many_cases_pages_in_the_list_s_order_as_a_rare_one_does()
+    {
+        await _app.SignInAsUserAsync("wangfang");
+        var office = await _app.ActorAsync("wangfang");
+        await using var db = await _app.DbAsync();
+        const string common = "调"; // in every case number (回龙坝人调字)
+        var all = await ScannedAsync(db, office, common);
+        var index = CaseSearchIndex.Of(db);
+        // On SQLite the page is then found by walking the cases in the list's order (the walk's own path); on PostgreSQL the planner chooses.
+        Assert.Equal(!db.Database.IsNpgsql(), await index.IsCommonAsync(db, common, default));
+        Assert.False(await index.IsCommonAsync(db, "无此当事人", default));
+
+        var list = _app.Get<CaseListService>();
+        var matching = db.Cases.AsNoTracking().Where(c => all.Contains(c.Id));
+        var orders = new (CaseSort Sort, bool Descending, IQueryable<MediationCase> Expected)[]
+        {
+            (CaseSort.FiledOn, true, matching.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id)),
+            (CaseSort.FiledOn, false, matching.OrderBy(c => c.FiledOn).ThenByDescending(c => c.Id)),
+            (CaseSort.Number, true, matching.OrderByDescending(c => c.Year).ThenByDescending(c => c.Sequence).ThenByDescending(c => c.Id)),
+            (CaseSort.DueOn, false, matching.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenByDescending(c => c.Id)),
+        };
+        foreach (var (sort, descending, expected) in orders)
+        {
+            foreach (var page in new[] { 0, 1, (CaseListService.SearchTotalCap / 25) - 1 })
+            {
+                var shown = await list.ListAsync(new CaseListRequest(new CaseFilter { Search = common }, Page: page, Sort: sort, Descending: descending));
+                var want = await expected.Skip(page * 25).Take(25).Select(c => c.Id).ToListAsync();
+                Assert.True(want.SequenceEqual(shown.Rows.Select(r => r.Id)), $"{sort} {(descending ? "desc" : "asc")}, page {page + 1}");
+                Assert.Equal((CaseListService.SearchTotalCap, true), (shown.Total, shown.TotalCapped));
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_corrected_name_is_found_by_the_new_name_and_no_longer_by_the_old()
     {
         var c = await AgreedCases.AssignedAsync(_app);
