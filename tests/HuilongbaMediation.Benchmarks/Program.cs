@@ -32,6 +32,14 @@ if (args is ["search", var town])
     return;
 }
 
+// `-- transitions <town.db> [workers…]`: transitions per second through CaseService on a copy of a town (see TransitionBenchmark).
+if (args is ["transitions", var transitionsTown, ..])
+{
+    await HuilongbaMediation.Benchmarks.TransitionBenchmark.RunAsync(
+        transitionsTown, args.Length > 2 ? [.. args[2..].Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1, 4], TimeSpan.FromSeconds(10));
+    return;
+}
+
 if (args is ["import", ..])
 {
     await LedgerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
