@@ -1,17 +1,12 @@
 using System.Diagnostics;
 using HuilongbaMediation.Domain.Cases;
 using HuilongbaMediation.Domain.Common;
-using HuilongbaMediation.Web;
 using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Features.Cases;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HuilongbaMediation.Benchmarks;
 
@@ -59,7 +54,7 @@ public static class TransitionBenchmark
         var folder = Directory.CreateTempSubdirectory("hm-transitions-");
         try
         {
-            var copy = Path.Combine(folder.FullName, "town.db");
+            var copy = Path.Combine(folder.FullName, "bench.db"); // where BenchmarkApp's connection string points
             var copying = Stopwatch.StartNew();
             await using (var source = new SqliteConnection($"Data Source={town.FullName};Mode=ReadOnly;Pooling=False"))
             {
@@ -71,19 +66,7 @@ public static class TransitionBenchmark
             }
 
             Console.Error.WriteLine($"copied {town.Length / 1024 / 1024:N0} MB in {copying.Elapsed.TotalSeconds:F1} s");
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = folder.FullName });
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = $"Data Source={copy}",
-                ["Demo:Enabled"] = "true",
-                ["Demo:Cases"] = "false",
-            });
-            builder.AddHuilongbaServices();
-            builder.Services.AddSingleton<JudicialOfficeUser>();
-            builder.Services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<JudicialOfficeUser>());
-            await using var app = builder.Build();
-            await app.PrepareDatabaseAsync(seedDemo: true);
+            await using var app = await BenchmarkApp.StartAsync(folder);
             await app.Services.GetRequiredService<JudicialOfficeUser>().SignInAsync(app.Services, "wangfang");
 
             int cases;

@@ -7,9 +7,9 @@ namespace HuilongbaMediation.Web.Data;
 /// <c>PRAGMA synchronous=NORMAL</c> on every connection the app opens (the setting is the connection's, not the file's).
 /// In WAL mode (DatabaseStartup) a commit then appends to the WAL without waiting for the disk, which syncs at each
 /// checkpoint instead: on this machine one sync takes ~7 ms, so with FULL every write paid it inside the write gate and
-/// the town could not pass ~150 writes a second. The database stays consistent after a crash of the process or of the
-/// machine; what a power cut may lose is the last transactions committed since the latest checkpoint (sqlite.org/pragma.html#pragma_synchronous,
-/// sqlite.org/wal.html). README, Benchmarks: Transitions.
+/// the town could not pass ~140 writes a second. The database stays consistent whatever happens, and a crash of the app
+/// loses nothing; a power cut or a crash of the operating system may roll back the transactions committed since the WAL
+/// was last synced (sqlite.org/pragma.html#pragma_synchronous). README, Benchmarks: Transitions.
 /// </summary>
 public sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
