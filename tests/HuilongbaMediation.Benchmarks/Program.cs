@@ -14,6 +14,12 @@ switch (args)
         await SearchBenchmark.RunAsync(town);
         return 0;
 
+    // `-- transitions <town.db> [workers…]`: transitions per second through CaseService on a copy of a town (see TransitionBenchmark).
+    case ["transitions", var transitionsTown, ..]:
+        await HuilongbaMediation.Benchmarks.TransitionBenchmark.RunAsync(
+            transitionsTown, args.Length > 2 ? [.. args[2..].Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1, 4], TimeSpan.FromSeconds(10));
+        return 0;
+
     // `-- import 10000`: a ledger of that many rows imported into an empty database, then imported again (see LedgerImportBenchmark).
     case ["import", ..]:
         await LedgerImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

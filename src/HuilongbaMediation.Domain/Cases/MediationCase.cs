@@ -6,8 +6,9 @@ namespace HuilongbaMediation.Domain.Cases;
 /// 纠纷案件: a dispute filed with the town's mediation network, from filing to its conclusion. Its state changes
 /// only through the intent methods (<see cref="Accept"/>, <see cref="RecordSession"/>, ... and the recorded
 /// actions), each of which checks who may do it, fires the workflow machine and writes one history entry; a
-/// refused operation changes nothing. The web layer loads it with all its collections, calls one intent
-/// method, bumps <see cref="Version"/> and saves.
+/// refused operation changes nothing. The web layer loads it with what the intent method reads (for a change: the
+/// mediators, the sessions or follow-ups the current status's guards count, and of the history only the entries
+/// <see cref="PreviousStep"/> and the reopening guard read), calls one intent method, bumps <see cref="Version"/> and saves.
 /// </summary>
 public sealed partial class MediationCase
 {
@@ -117,7 +118,11 @@ public sealed partial class MediationCase
     /// <summary>安排调解: the sessions arranged for the parties to come to, in the order they were arranged.</summary>
     public IReadOnlyList<ScheduledSession> ScheduledSessions => _scheduledSessions;
 
-    /// <summary>Append-only; see <see cref="HistoryEntry"/>.</summary>
+    /// <summary>
+    /// Append-only; see <see cref="HistoryEntry"/>. Whole when the case is read for its page; loaded for a change, it holds
+    /// only the entries the checks read (the latest dated step, the latest dated change of status, the latest resolution)
+    /// and what the change appends, so nothing here may read more of it than those.
+    /// </summary>
     public IReadOnlyList<HistoryEntry> History => _history;
 
     /// <summary>The lead mediator (主办), if assigned.</summary>

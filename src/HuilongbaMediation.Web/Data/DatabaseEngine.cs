@@ -123,7 +123,7 @@ internal sealed class SqliteEngine(string connectionString) : DatabaseEngine
 
     public override bool LocksDataFolder => true;
 
-    public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString);
+    public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionPragmas.Instance);
 
     public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new(options);
 

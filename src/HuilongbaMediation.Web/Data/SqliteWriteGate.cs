@@ -14,6 +14,11 @@ public sealed class SqliteWriteGate(DatabaseEngine engine)
 
     private static readonly IDisposable Open = new Release(null);
 
+    private int _waiting;
+
+    /// <summary>How many writers wait for their turn now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
         if (!engine.QueuesWriters)
@@ -22,7 +27,16 @@ public sealed class SqliteWriteGate(DatabaseEngine engine)
             return Open;
         }
 
-        await _gate.WaitAsync(ct);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _gate.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         return new Release(_gate);
     }
 

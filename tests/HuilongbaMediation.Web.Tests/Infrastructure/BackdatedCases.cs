@@ -124,7 +124,7 @@ public sealed class BackdatedCases
     public async Task ApplyAsync(int caseId, DateOnly on, Func<MediationCase, Actor, DateTime, WorkflowResult> change)
     {
         await using var db = await _app.DbAsync();
-        var c = await CaseLoading.ForChange(db).SingleAsync(x => x.Id == caseId);
+        var c = await CaseLoading.ForChangeAsync(db, caseId, parties: true, CancellationToken.None) ?? throw new InvalidOperationException($"No case {caseId}.");
         Ok(change(c, _office, At(on)));
         c.Version++;
         await db.SaveChangesAsync();

@@ -19,7 +19,7 @@ public sealed class CaseReader(IDbContextFactory<AppDbContext> dbFactory, Curren
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await CaseLoading.ForChange(db).AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await CaseLoading.Whole(db).AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null)
         {
             return (Result.NotFound(CaseMessages.NotFound).Of<CaseRef>(), null);

@@ -13,10 +13,12 @@ namespace HuilongbaMediation.Web.Features.Cases;
 
 /// <summary>
 /// The use cases of a case: file it, assign its mediators, fire each trigger, record what the workflow records,
-/// reveal personal data. Each write is one operation: the signed-in user, one DbContext, one writer transaction,
-/// a read-permission check, the domain call (which checks who may do what in which state), one SaveChanges that
-/// stores the change with its history entry. A write names the version the user saw; when the case has moved on
-/// since, the user gets <see cref="Outcome.Conflict"/> and nothing is written.
+/// reveal personal data. Each write is one operation: the signed-in user, one DbContext, the case read with what the
+/// step checks (<see cref="CaseLoading"/>), a read-permission check, the domain call (which checks who may do what in
+/// which state), one SaveChanges that stores the change with its history entry in one transaction. A change of an
+/// existing case reads outside the write gate and holds it only for SaveChanges. A write names the version the user
+/// saw; when the case has moved on since (before the read, or between the read and the write), the user gets
+/// <see cref="Outcome.Conflict"/> and nothing is written.
 /// </summary>
 public sealed class CaseService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -100,8 +102,7 @@ public sealed class CaseService(
         {
             // Without a write gate (PostgreSQL) the same form sent twice at once can pass RepeatedAsync twice: the
             // database keeps one, and this one answers with the case the other filed.
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            if (await RepeatedAsync(fresh, submission, ct) is { } other)
+            if (await RepeatedAfterAsync(submission, ct) is { } other)
             {
                 return other;
             }
@@ -195,11 +196,11 @@ public sealed class CaseService(
 
     /// <summary>更正当事人信息: a party's details after filing, checked as at filing; a blank identity number or phone keeps the one on record.</summary>
     public Task<Result<CaseRef>> CorrectPartyAsync(int caseId, int version, PartyCorrection correction, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.CorrectParty(actor, now, correction), ct);
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.CorrectParty(actor, now, correction), ct, parties: true);
 
     /// <summary>追加当事人: a party (a 第三人, usually) joins the case after filing.</summary>
     public Task<Result<CaseRef>> AddPartyAsync(int caseId, int version, PartyDraft party, Guid submission = default, CancellationToken ct = default) =>
-        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.AddParty(actor, now, party), ct);
+        ChangeAsync(caseId, version, submission, (@case, actor, now) => @case.AddParty(actor, now, party), ct, parties: true);
 
     /// <summary>变更调解组织: another active committee or station handles the case; the history names both.</summary>
     public Task<Result<CaseRef>> AssignCommitteeAsync(int caseId, int version, int committeeId, Guid submission = default, CancellationToken ct = default) =>
@@ -236,21 +237,27 @@ public sealed class CaseService(
             var party = @case.Parties.Single(p => p.Id == partyId).Name;
             db.SecurityLog.Add(await securityLog.NewAsync(SecurityEventKind.Reveal, @case.Number, $"当事人 {party} 的{field.ToLabel()}"));
             return null;
-        }, ct);
+        }, ct, parties: true);
         return (result, result.Succeeded ? value : null);
     }
 
     private Task<Result<CaseRef>> ChangeAsync(
-        int caseId, int? expectedVersion, Guid submission, Func<MediationCase, Actor, DateTime, WorkflowResult> change, CancellationToken ct) =>
-        ChangeAsync(caseId, expectedVersion, submission, (_, @case, actor, now) => Task.FromResult(Applied(change(@case, actor, now))), ct);
+        int caseId, int? expectedVersion, Guid submission, Func<MediationCase, Actor, DateTime, WorkflowResult> change, CancellationToken ct, bool parties = false) =>
+        ChangeAsync(caseId, expectedVersion, submission, (_, @case, actor, now) => Task.FromResult(Applied(change(@case, actor, now))), ct, parties);
 
     /// <summary>
     /// The one write path of an existing case; <paramref name="change"/> returns null when it applied. A null
     /// <paramref name="expectedVersion"/> is for what does not change the case itself (a reveal): no version check, no new version.
     /// A <paramref name="submission"/> already kept with an earlier write is answered with the case as it is now, and nothing is written.
+    /// <paramref name="parties"/>: the step reads or changes the case's parties (<see cref="CaseLoading"/> says what else is loaded).
     /// </summary>
     private async Task<Result<CaseRef>> ChangeAsync(
-        int caseId, int? expectedVersion, Guid submission, Func<AppDbContext, MediationCase, Actor, DateTime, Task<Result<CaseRef>?>> change, CancellationToken ct)
+        int caseId,
+        int? expectedVersion,
+        Guid submission,
+        Func<AppDbContext, MediationCase, Actor, DateTime, Task<Result<CaseRef>?>> change,
+        CancellationToken ct,
+        bool parties = false)
     {
         var principal = await currentUser.GetPrincipalAsync();
         var actor = principal.ToActor();
@@ -259,10 +266,14 @@ public sealed class CaseService(
             return Result.Forbidden(CaseMessages.Forbidden).Of<CaseRef>();
         }
 
-        using var writer = await writeGate.EnterAsync(ct);
+        // Everything is read before the write gate, without a transaction: the UPDATE of the case names the version
+        // read (Version is the concurrency token), so whatever changed the case since is refused at SaveChanges as a
+        // conflict, and the gate holds writers back only for the write itself. A reveal names no version and moves none
+        // (it only adds to the history: other users' pages stay current), so nothing would refuse it stale: it reads
+        // inside the gate, as every write did before.
+        using var reading = expectedVersion is null ? await writeGate.EnterAsync(ct) : null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var @case = await CaseLoading.ForChange(db).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        var @case = await CaseLoading.ForChangeAsync(db, caseId, parties, ct);
         if (@case is null)
         {
             return Result.NotFound(CaseMessages.NotFound).Of<CaseRef>();
@@ -291,18 +302,30 @@ public sealed class CaseService(
 
         if (expectedVersion is not null)
         {
-            @case.Version++; // a reveal only adds to the history: other users' pages stay current
+            @case.Version++;
         }
 
         KeepSubmission(db, submission);
+        using var writer = reading is null ? await writeGate.EnterAsync(ct) : null;
         try
         {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.SaveChangesAsync(ct); // one transaction: the case, its history entry and whatever else the step adds
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result.Conflict(CaseMessages.Conflict).Of<CaseRef>();
+            // The case moved on since it was read: the same form sent twice is answered with what the first one wrote.
+            return await RepeatedAfterAsync(submission, ct) ?? Result.Conflict(CaseMessages.Conflict).Of<CaseRef>();
+        }
+        catch (DbUpdateException) when (submission != Guid.Empty)
+        {
+            // The same form's earlier write landed first and its key is taken (the history's insert comes before the
+            // case's update): answered with what that one wrote.
+            if (await RepeatedAfterAsync(submission, ct) is { } other)
+            {
+                return other;
+            }
+
+            throw;
         }
 
         return Result.Made(Ref(@case));
@@ -354,6 +377,18 @@ public sealed class CaseService(
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new CaseRef(c.Id, c.Number, c.Version, c.Status))
             .SingleOrDefaultAsync(ct);
         return earlier is null ? null : Result.Made(earlier);
+    }
+
+    /// <summary>After a write was refused at SaveChanges: the case an earlier write of the same submission wrote, read afresh.</summary>
+    private async Task<Result<CaseRef>?> RepeatedAfterAsync(Guid submission, CancellationToken ct)
+    {
+        if (submission == Guid.Empty)
+        {
+            return null;
+        }
+
+        await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+        return await RepeatedAsync(fresh, submission, ct);
     }
 
     /// <summary>Keeps the submission's key on the first history entry this write adds (a filing with its lead adds two).</summary>
@@ -414,10 +449,29 @@ public sealed class CaseService(
     }
 }
 
-/// <summary>How a case is loaded for a change: the case row with what its guards read, never a list.</summary>
+/// <summary>
+/// How a case is loaded: whole for its page (<see cref="Whole"/>); for a change (<see cref="ForChangeAsync"/>) the case
+/// row with what the step's checks read, never a list that grows with the case's age. What the domain reads:
+/// <list type="bullet">
+/// <item>the mediators, always: who may do what (CaseAccess);</item>
+/// <item>the sessions of a case in mediation (调解成功 needs one) and the follow-up visits of a resolved case (重新调解 needs
+/// one since the resolution): the guards of the status's triggers, which the refusal's permitted list asks too;</item>
+/// <item>of the history, only the entries the date checks and the reopening guard read: the latest dated step, the latest
+/// dated change of status, and the latest resolution (MediationCase.PreviousStep, FollowUpFoundAgreementUnperformed);</item>
+/// <item>the parties, only for the steps on parties (更正, 追加, 显示).</item>
+/// </list>
+/// Scheduled sessions are only ever added to. What a step adds is inserted; what is not loaded is never touched.
+/// </summary>
 internal static class CaseLoading
 {
-    public static IQueryable<MediationCase> ForChange(AppDbContext db) =>
+    /// <summary>The history's actions whose date is an event date that later steps may not precede (MediationCase.PreviousStep).</summary>
+    private static readonly string[] DatedActions =
+        [nameof(CaseAction.File), nameof(CaseAction.RecordFollowUp), .. Enum.GetNames<CaseTrigger>()];
+
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<MediationCase?>> CaseRow =
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken _) => db.Cases.Include(c => c.Mediators).SingleOrDefault(c => c.Id == id));
+
+    public static IQueryable<MediationCase> Whole(AppDbContext db) =>
         db.Cases
             .Include(c => c.Parties)
             .Include(c => c.Mediators)
@@ -426,4 +480,41 @@ internal static class CaseLoading
             .Include(c => c.ScheduledSessions)
             .Include(c => c.History)
             .AsSplitQuery();
+
+    /// <summary>The case, tracked, with what a change of it reads (see the class); null when there is no such case.</summary>
+    public static async Task<MediationCase?> ForChangeAsync(AppDbContext db, int caseId, bool parties, CancellationToken ct)
+    {
+        var @case = await CaseRow(db, caseId, ct);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        if (parties)
+        {
+            await db.Entry(@case).Collection(c => c.Parties).LoadAsync(ct);
+        }
+
+        if (@case.Status == CaseStatus.Mediating)
+        {
+            await db.Entry(@case).Collection(c => c.Sessions).LoadAsync(ct);
+        }
+        else if (@case.Status == CaseStatus.Resolved)
+        {
+            await db.Entry(@case).Collection(c => c.FollowUps).LoadAsync(ct);
+        }
+
+        // Tracked, the entries join the case's history (EF's fix-up), in the order they were written.
+        var dated = db.CaseHistory.Where(h => h.CaseId == caseId && DatedActions.Contains(h.Action));
+        var latest = dated.OrderByDescending(h => h.OccurredOn).ThenByDescending(h => h.Id).Select(h => h.Id).Take(1);
+        var latestTransition = dated.Where(h => h.FromStatus == null || h.FromStatus != h.ToStatus)
+            .OrderByDescending(h => h.OccurredOn).ThenByDescending(h => h.Id).Select(h => h.Id).Take(1);
+        var latestResolution = db.CaseHistory.Where(h => h.CaseId == caseId && h.Action == nameof(CaseTrigger.Resolve))
+            .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).Select(h => h.Id).Take(1);
+        await db.CaseHistory
+            .Where(h => h.CaseId == caseId && (latest.Contains(h.Id) || latestTransition.Contains(h.Id) || latestResolution.Contains(h.Id)))
+            .OrderBy(h => h.Id)
+            .LoadAsync(ct);
+        return @case;
+    }
 }
