@@ -109,6 +109,10 @@ public static partial class FigureCounterSql
             Trigger(e, DeltaTriggers[2].Name, "AFTER UPDATE OF \"VillageId\", \"CategoryId\", \"CommitteeId\" ON \"Cases\"",
                 string.Join(" OR ", DeltaCaseColumns.Skip(1).Select(c => Differs(e, c))),
                 DeltaUpsert($"{DeltaRows(e, oldCase, HistoryOf("OLD.\"Id\""), -1)} UNION ALL {DeltaRows(e, newCase, HistoryOf("NEW.\"Id\""), 1)}")),
+            e == Engine.Sqlite ? SqliteEntryTriggers() : PostgresEntryTriggers());
+
+        // SQLite runs a row trigger right after its row changes, so each sees the history as the rows before it left it.
+        string SqliteEntryTriggers() => string.Concat(
             Trigger(e, DeltaTriggers[3].Name, "AFTER INSERT ON \"CaseHistory\"", IsSchedule("NEW"),
                 DeltaUpsert($"{DeltaRows(e, cases, HistoryOf("NEW.\"CaseId\"", except: "NEW.\"Id\""), -1)} UNION ALL " +
                             $"{DeltaRows(e, cases, HistoryOf("NEW.\"CaseId\""), 1)}")),
@@ -119,7 +123,38 @@ public static partial class FigureCounterSql
             Trigger(e, DeltaTriggers[5].Name, "AFTER DELETE ON \"CaseHistory\"", IsSchedule("OLD"),
                 DeltaUpsert($"{DeltaRows(e, cases, HistoryOf("OLD.\"CaseId\"", plus: oldEntry), -1)} UNION ALL " +
                             $"{DeltaRows(e, cases, HistoryOf("OLD.\"CaseId\""), 1)}")));
+
+        // PostgreSQL runs row triggers at the end of the statement, when every row has changed: one UPDATE of two entries
+        // of a case would see the other's new row in "as it was". So one trigger per statement, over its transition tables.
+        string PostgresEntryTriggers()
+        {
+            var newRows = $"SELECT {Columns(ScheduleColumns)} FROM new_rows";
+            var oldRows = $"SELECT {Columns(ScheduleColumns)} FROM old_rows";
+            string Touched(string table) => $"SELECT \"CaseId\" FROM {table} AS t WHERE {IsSchedule("t")}";
+            return string.Concat(
+                StatementTrigger(DeltaTriggers[3].Name, "INSERT", "NEW TABLE AS new_rows",
+                    DeltaUpsert($"{DeltaRows(e, cases, HistoryOf(Touched("new_rows"), except: "SELECT \"Id\" FROM new_rows"), -1)} UNION ALL " +
+                                $"{DeltaRows(e, cases, HistoryOf(Touched("new_rows")), 1)}")),
+                StatementTrigger(DeltaTriggers[4].Name, "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                    DeltaUpsert($"{DeltaRows(e, cases, HistoryOf($"{Touched("old_rows")} UNION {Touched("new_rows")}", except: "SELECT \"Id\" FROM new_rows", plus: oldRows), -1)} UNION ALL " +
+                                $"{DeltaRows(e, cases, HistoryOf($"{Touched("old_rows")} UNION {Touched("new_rows")}"), 1)}")),
+                StatementTrigger(DeltaTriggers[5].Name, "DELETE", "OLD TABLE AS old_rows",
+                    DeltaUpsert($"{DeltaRows(e, cases, HistoryOf(Touched("old_rows"), plus: oldRows), -1)} UNION ALL " +
+                                $"{DeltaRows(e, cases, HistoryOf(Touched("old_rows")), 1)}")));
+        }
     }
+
+    /// <summary>A PostgreSQL trigger that runs once per statement on <c>CaseHistory</c>, with the rows it changed as tables.</summary>
+    private static string StatementTrigger(string name, string operation, string transitionTables, string body) =>
+        $"""
+         CREATE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+         {body};
+         RETURN NULL;
+         END $$;
+         CREATE TRIGGER "{name}" AFTER {operation} ON "CaseHistory" REFERENCING {transitionTables} FOR EACH STATEMENT EXECUTE FUNCTION "{name}"();
+
+         """;
 
     public static string DeltaDropSql(bool postgres) => string.Concat(DeltaTriggers.Select(t => postgres
         ? $"DROP TRIGGER IF EXISTS \"{t.Name}\" ON \"{t.Table}\"; DROP FUNCTION IF EXISTS \"{t.Name}\"();\n"
@@ -133,12 +168,12 @@ public static partial class FigureCounterSql
          """;
 
     /// <summary>
-    /// The history rows of the cases listed (an SQL list), without the entry <paramref name="except"/> and with the row
-    /// <paramref name="plus"/> (a SELECT of a trigger's OLD entry): the history as it was before the trigger's change.
+    /// The history rows of the cases listed (an SQL list or SELECT), without the entries <paramref name="except"/> (Ids) and
+    /// with the rows <paramref name="plus"/> (a SELECT of the old entries): the history as it was before the trigger's change.
     /// </summary>
     private static string HistoryOf(string caseIds, string? except = null, string? plus = null) =>
         $"(SELECT {Columns(ScheduleColumns)} FROM \"CaseHistory\" WHERE \"CaseId\" IN ({caseIds})" +
-        (except is null ? "" : $" AND \"Id\" <> {except}") + (plus is null ? "" : $" UNION ALL {plus}") + ")";
+        (except is null ? "" : $" AND \"Id\" NOT IN ({except})") + (plus is null ? "" : $" UNION ALL {plus}") + ")";
 
     /// <summary>Adds the rows' sums to their deltas; a key whose sums are all zero (a change that moves nothing) is left alone.</summary>
     private static string DeltaUpsert(string rows) =>
