@@ -9,9 +9,9 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures for a period: the filed cases and the concluding events of its whole months read from the
-/// counters the database keeps (<see cref="FigureCounter"/>), those of a part-month edge and the states at the period's
-/// end counted in SQL, by village, category and month, and four small queries (villages, categories, committees, the
-/// mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
+/// counters the database keeps (<see cref="FigureCounter"/>), the states at the end of a past month from the open-state
+/// deltas it keeps too (<see cref="OpenStateDelta"/>), those of a part-month edge counted in SQL, by village, category
+/// and month, and four small queries (villages, categories, committees, the mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
 /// </summary>
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
