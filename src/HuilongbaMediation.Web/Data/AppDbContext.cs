@@ -57,6 +57,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The dashboard's monthly counters, kept by triggers (<see cref="Features.Dashboard.FigureCounterSql"/>).</summary>
     public DbSet<Features.Dashboard.FigureCounter> FigureCounters => Set<Features.Dashboard.FigureCounter>();
 
+    /// <summary>How the open states change by month, kept by triggers (<see cref="Features.Dashboard.OpenStateDelta"/>).</summary>
+    public DbSet<Features.Dashboard.OpenStateDelta> OpenStateDeltas => Set<Features.Dashboard.OpenStateDelta>();
+
     public DbSet<Features.Public.ApplicationNotification> ApplicationNotifications => Set<Features.Public.ApplicationNotification>();
 
     protected override void OnModelCreating(ModelBuilder builder)

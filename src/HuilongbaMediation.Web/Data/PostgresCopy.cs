@@ -79,7 +79,7 @@ public sealed class PostgresCopy(AppDbContext source, string dataFolder, Action<
         // The dashboard's counters last: the triggers build them as the cases and history go in, so they are emptied
         // and copied as they were, which the checksum below then compares like any table.
         var tables = InOrderOfForeignKeys(model.Tables.Where(t => t.Schema is null or "public").ToList())
-            .OrderBy(t => t.Name == Features.Dashboard.FigureCounterSql.Table).ToList();
+            .OrderBy(t => Features.Dashboard.FigureCounterSql.Tables.Contains(t.Name)).ToList();
         var copied = new List<CopiedTable>();
         foreach (var table in tables)
         {
@@ -88,7 +88,7 @@ public sealed class PostgresCopy(AppDbContext source, string dataFolder, Action<
                 continue; // only PostgreSQL has it: the key ring, copied from the folder below
             }
 
-            if (table.Name == Features.Dashboard.FigureCounterSql.Table)
+            if (Features.Dashboard.FigureCounterSql.Tables.Contains(table.Name))
             {
                 await using var empty = new NpgsqlCommand($"DELETE FROM {Quote(table.Name)}", postgres, transaction);
                 await empty.ExecuteNonQueryAsync(ct);

@@ -38,14 +38,14 @@ namespace HuilongbaMediation.Web.Data.Migrations
                 });
 
             // Kept by the database from now on; filled once from what is already there.
-            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.SqliteCreateSql);
-            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.RebuildSql(postgres: false));
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.AdditiveCreateSql(postgres: false));
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.AdditiveRebuildSql(postgres: false));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.SqliteDropSql);
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.AdditiveDropSql(postgres: false));
             migrationBuilder.DropTable(
                 name: "FigureCounters");
         }

@@ -1276,6 +1276,34 @@ namespace HuilongbaMediation.Web.Data.Migrations
                     b.ToTable("FigureCounters", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Dashboard.OpenStateDelta", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InMediationDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingReviewDelta")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "VillageId", "CategoryId", "CommitteeId");
+
+                    b.ToTable("OpenStateDeltas", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Features.Import.LedgerAlias", b =>
                 {
                     b.Property<int>("Id")

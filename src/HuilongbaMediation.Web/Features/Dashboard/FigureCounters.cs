@@ -72,7 +72,7 @@ internal sealed class FigureCounterConfiguration : IEntityTypeConfiguration<Figu
 /// over the same row expressions the rebuild uses for the whole town. The same SQL on SQLite and PostgreSQL but for
 /// the month and day arithmetic and the trigger syntax.
 /// </summary>
-public static class FigureCounterSql
+public static partial class FigureCounterSql
 {
     public const string Table = "FigureCounters";
 
@@ -95,24 +95,36 @@ public static class FigureCounterSql
 
     private static string Concluding => string.Join(", ", FigureDefinitions.Concluding.Select(a => $"'{a}'"));
 
-    /// <summary>The triggers, for the migration that creates the table (SQLite).</summary>
-    public static string SqliteCreateSql => Create(Engine.Sqlite);
+    /// <summary>
+    /// Every counter's triggers on SQLite — the additive counters' and the open-state deltas' (<see cref="OpenStateDelta"/>):
+    /// what a bulk load drops before and re-creates after.
+    /// </summary>
+    public static string SqliteCreateSql => Create(Engine.Sqlite) + DeltaCreateSql(postgres: false);
 
-    public static string SqliteDropSql => string.Concat(Triggers.Select(t => $"DROP TRIGGER IF EXISTS \"{t}\";\n"));
+    public static string SqliteDropSql => AdditiveDropSql(postgres: false) + DeltaDropSql(postgres: false);
 
     /// <summary>The same triggers on PostgreSQL, as trigger functions.</summary>
-    public static string PostgresCreateSql => Create(Engine.Postgres);
+    public static string PostgresCreateSql => Create(Engine.Postgres) + DeltaCreateSql(postgres: true);
 
-    public static string PostgresDropSql => string.Concat(Triggers.Select(t =>
-        $"DROP TRIGGER IF EXISTS \"{t}\" ON \"{(t.StartsWith("FigureCounters_Case", StringComparison.Ordinal) ? "Cases" : "CaseHistory")}\"; DROP FUNCTION IF EXISTS \"{t}\"();\n"));
+    public static string PostgresDropSql => AdditiveDropSql(postgres: true) + DeltaDropSql(postgres: true);
 
-    /// <summary>Every counter made again from the cases and their history: the migration's first fill and <c>rebuild-counters</c>.</summary>
-    public static string RebuildSql(bool postgres)
+    /// <summary>Every counter made again from the cases and their history: <c>rebuild-counters</c>.</summary>
+    public static string RebuildSql(bool postgres) => AdditiveRebuildSql(postgres) + "\n" + DeltaRebuildSql(postgres);
+
+    /// <summary>The additive counters' triggers alone, for the migration that creates their table.</summary>
+    public static string AdditiveCreateSql(bool postgres) => Create(postgres ? Engine.Postgres : Engine.Sqlite);
+
+    public static string AdditiveDropSql(bool postgres) => string.Concat(Triggers.Select(t => postgres
+        ? $"DROP TRIGGER IF EXISTS \"{t}\" ON \"{(t.StartsWith("FigureCounters_Case", StringComparison.Ordinal) ? "Cases" : "CaseHistory")}\"; DROP FUNCTION IF EXISTS \"{t}\"();\n"
+        : $"DROP TRIGGER IF EXISTS \"{t}\";\n"));
+
+    /// <summary>The additive counters made again from the cases and their history (their migration's first fill).</summary>
+    public static string AdditiveRebuildSql(bool postgres)
     {
         var e = postgres ? Engine.Postgres : Engine.Sqlite;
         return $"""
             DELETE FROM "{Table}";
-            {Upsert($"{FiledRows(e, "\"Cases\"", 1)} UNION ALL {EventRows(e, "\"Cases\"", "\"CaseHistory\"", 1)}")}
+            {Upsert($"{FiledRows(e, "\"Cases\"", 1)} UNION ALL {EventRows(e, "\"Cases\"", "\"CaseHistory\"", 1)}")};
             """;
     }
 

@@ -9,9 +9,9 @@ namespace HuilongbaMediation.Web.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures for a period: the filed cases and the concluding events of its whole months read from the
-/// counters the database keeps (<see cref="FigureCounter"/>), those of a part-month edge and the states at the period's
-/// end counted in SQL, by village, category and month, and four small queries (villages, categories, committees, the
-/// mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
+/// counters the database keeps (<see cref="FigureCounter"/>), the states at the end of a past month from the open-state
+/// deltas it keeps too (<see cref="OpenStateDelta"/>), those of a part-month edge counted in SQL, by village, category
+/// and month, and four small queries (villages, categories, committees, the mediator roster). No case is loaded to be counted. See <see cref="FigureDefinitions"/> for what each figure counts.
 /// </summary>
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
@@ -144,7 +144,10 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             .ToListAsync(ct))
         .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId, new DateOnly(r.Year, r.Month, 1), new Tally { Filed = r.Count }));
 
-    /// <summary>在办, 移交待审核 and 超期: the open cases by their state at the end of the period (from the history).</summary>
+    /// <summary>
+    /// 在办, 移交待审核 and 超期: the open cases by their state at the end of the period — now, when it has not ended; from
+    /// the open-state deltas when it ended on a month's last day (every month, quarter and year); else from the history.
+    /// </summary>
     private static async Task<IEnumerable<Cell>> StatesAtEndAsync(AppDbContext db, StatisticsPeriod period, DateOnly today, CancellationToken ct)
     {
         if (period.To >= today)
@@ -152,6 +155,12 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             return await StatesNowAsync(db, today, ct);
         }
 
+        if (period.To.AddDays(1).Day == 1)
+        {
+            return await StatesAtMonthEndAsync(db, FigureCounter.MonthKey(period.To), ct);
+        }
+
+        // A day inside a month: the deltas are by month, so this one is counted from the history.
         var open = FigureDefinitions.OpenStates.Select(s => (CaseStatus?)s).ToList();
         return (await db.Cases
                 .AsOf(period.To, today)
@@ -161,6 +170,32 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 .ToListAsync(ct))
             .Select(r => OpenCell(r.VillageId, r.CategoryId, r.CommitteeId, r.State, r.Overdue, r.Count));
     }
+
+    /// <summary>
+    /// The states at the end of a past month: the sums of the open-state deltas of every month up to it
+    /// (<see cref="OpenStateDelta"/>) — a few hundred rows per month of the town's life, however many cases.
+    /// </summary>
+    private static async Task<IEnumerable<Cell>> StatesAtMonthEndAsync(AppDbContext db, int month, CancellationToken ct) =>
+        (await db.OpenStateDeltas
+            .Where(d => d.Month <= month)
+            .GroupBy(d => new { d.VillageId, d.CategoryId, d.CommitteeId })
+            .Select(g => new
+            {
+                g.Key.VillageId,
+                g.Key.CategoryId,
+                g.Key.CommitteeId,
+                InMediation = g.Sum(d => d.InMediationDelta),
+                PendingReview = g.Sum(d => d.PendingReviewDelta),
+                Overdue = g.Sum(d => d.OverdueDelta),
+            })
+            .ToListAsync(ct))
+        .Where(r => r.InMediation != 0 || r.PendingReview != 0 || r.Overdue != 0)
+        .Select(r => new Cell(r.VillageId, r.CategoryId, r.CommitteeId == 0 ? null : r.CommitteeId, null, new Tally
+        {
+            InMediation = r.InMediation,
+            PendingReview = r.PendingReview,
+            Overdue = r.Overdue,
+        }));
 
     /// <summary>
     /// The states at the end of a period that has not ended: the cases' own state now, read by the index on state —

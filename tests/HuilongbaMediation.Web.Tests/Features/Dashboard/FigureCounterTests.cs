@@ -67,7 +67,13 @@ public sealed class FigureCounterTests : IAsyncLifetime
                 .SetProperty(c => c.RiskLevel, RiskLevel.High));
             var deleted = ids[random.Next(ids.Count)];
             await db.Cases.Where(c => c.Id == deleted).ExecuteDeleteAsync();
+            var village = await db.Villages.Where(v => v.Code == "julongcheng").Select(v => v.Id).SingleAsync();
+            var movedAway = ids[random.Next(ids.Count)];
+            await db.Cases.Where(c => c.Id == movedAway).ExecuteUpdateAsync(s => s.SetProperty(c => c.VillageId, village));
         }
+
+        var asOf = await DeltasEqualAsOfAsync(_app, D(2023, 10, 1));
+        Assert.True(asOf.InMediation > 0 && asOf.PendingReview > 0 && asOf.Overdue > 0, $"the workload left no open, pending or overdue month-end: {asOf}");
 
         var rebuild = await _app.Get<FigureCounterRebuilder>().RebuildAsync();
         Assert.Equal(0, rebuild.Differing);
@@ -90,14 +96,55 @@ public sealed class FigureCounterTests : IAsyncLifetime
             }
         }
 
-        // An event's date moved by hand (DirectCount reads the dates the entries' JSON carried, so only the rebuild can judge).
+        // An event's date moved by hand (DirectCount reads the dates the entries' JSON carried, so only the rebuild and AsOf can judge).
         await using (var db = await _app.DbAsync())
         {
             await db.CaseHistory.Where(h => ids.Contains(h.CaseId) && h.Action == nameof(CaseTrigger.Resolve))
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.OccurredOn, h => h.OccurredOn.AddDays(-40)));
+
+            // The open states' history changed by hand: acceptances dated later, a deadline brought forward, a case's last
+            // step taken back.
+            await db.CaseHistory.Where(h => ids.Contains(h.CaseId) && h.CaseId % 3 == 0 && h.Action == nameof(CaseTrigger.Accept))
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.OccurredOn, h => h.OccurredOn.AddDays(9)));
+            await db.CaseHistory.Where(h => ids.Contains(h.CaseId) && h.Action == nameof(CaseAction.ExtendDeadline))
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.DueOn, h => h.DueOn!.Value.AddDays(-30)));
+            var takenBack = ids[random.Next(ids.Count)];
+            var last = await db.CaseHistory.Where(h => h.CaseId == takenBack).OrderByDescending(h => h.Id).Select(h => h.Id).FirstAsync();
+            await db.CaseHistory.Where(h => h.Id == last).ExecuteDeleteAsync();
         }
 
+        await DeltasEqualAsOfAsync(_app, D(2023, 10, 1));
         Assert.Equal(0, (await _app.Get<FigureCounterRebuilder>().RebuildAsync()).Differing);
+    }
+
+    /// <summary>
+    /// At the end of every month from <paramref name="from"/> to the last one before today, for every village, category and
+    /// committee: the open-state deltas summed up to the month equal <see cref="CaseQueries.AsOf"/>'s count at its last
+    /// day (在办, 移交待审核, 超期). Returns the totals over all those month-ends, for a test to see it checked something.
+    /// </summary>
+    internal static async Task<(int InMediation, int PendingReview, int Overdue)> DeltasEqualAsOfAsync(TestApp app, DateOnly from)
+    {
+        await using var db = await app.DbAsync();
+        var open = FigureDefinitions.OpenStates.Select(s => (CaseStatus?)s).ToList();
+        var deltas = await db.OpenStateDeltas.AsNoTracking().ToListAsync();
+        var totals = (0, 0, 0);
+        for (var end = new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1); end < Today; end = end.AddDays(1).AddMonths(1).AddDays(-1))
+        {
+            var direct = (await db.Cases.AsOf(end, Today).Where(x => open.Contains(x.State))
+                    .Select(x => new { x.Case.VillageId, x.Case.CategoryId, x.Case.CommitteeId, x.State, x.Overdue }).ToListAsync())
+                .GroupBy(x => (x.VillageId, x.CategoryId, CommitteeId: x.CommitteeId ?? 0))
+                .Select(g => (g.Key, Counts: (g.Count(), g.Count(x => x.State == CaseStatus.ReferralPending), g.Count(x => x.Overdue))))
+                .OrderBy(x => x.Key).ToList();
+            var summed = deltas.Where(d => d.Month <= FigureCounter.MonthKey(end))
+                .GroupBy(d => (d.VillageId, d.CategoryId, d.CommitteeId))
+                .Select(g => (g.Key, Counts: (g.Sum(d => d.InMediationDelta), g.Sum(d => d.PendingReviewDelta), g.Sum(d => d.OverdueDelta))))
+                .Where(x => x.Counts != (0, 0, 0))
+                .OrderBy(x => x.Key).ToList();
+            Assert.True(direct.SequenceEqual(summed), $"{end}: AsOf {string.Join(' ', direct)} but the deltas {string.Join(' ', summed)}");
+            totals = (totals.Item1 + direct.Sum(x => x.Counts.Item1), totals.Item2 + direct.Sum(x => x.Counts.Item2), totals.Item3 + direct.Sum(x => x.Counts.Item3));
+        }
+
+        return totals;
     }
 
     [Fact]

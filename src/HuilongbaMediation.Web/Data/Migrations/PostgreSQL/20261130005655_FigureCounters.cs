@@ -38,14 +38,14 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                 });
 
             // Kept by the database from now on; filled once from what is already there.
-            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.PostgresCreateSql);
-            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.RebuildSql(postgres: true));
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.AdditiveCreateSql(postgres: true));
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.AdditiveRebuildSql(postgres: true));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.PostgresDropSql);
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.AdditiveDropSql(postgres: true));
             migrationBuilder.DropTable(
                 name: "FigureCounters");
         }

@@ -1325,6 +1325,34 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     b.ToTable("FigureCounters", (string)null);
                 });
 
+            modelBuilder.Entity("HuilongbaMediation.Web.Features.Dashboard.OpenStateDelta", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InMediationDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueDelta")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingReviewDelta")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "VillageId", "CategoryId", "CommitteeId");
+
+                    b.ToTable("OpenStateDeltas", (string)null);
+                });
+
             modelBuilder.Entity("HuilongbaMediation.Web.Features.Import.LedgerAlias", b =>
                 {
                     b.Property<int>("Id")

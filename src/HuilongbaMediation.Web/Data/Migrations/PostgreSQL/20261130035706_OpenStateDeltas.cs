@@ -1,0 +1,43 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class OpenStateDeltas : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "OpenStateDeltas",
+                columns: table => new
+                {
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    VillageId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    CommitteeId = table.Column<int>(type: "integer", nullable: false),
+                    InMediationDelta = table.Column<int>(type: "integer", nullable: false),
+                    PendingReviewDelta = table.Column<int>(type: "integer", nullable: false),
+                    OverdueDelta = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenStateDeltas", x => new { x.Month, x.VillageId, x.CategoryId, x.CommitteeId });
+                });
+
+            // Kept by the database from now on; filled once from what is already there.
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.DeltaCreateSql(postgres: true));
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.DeltaRebuildSql(postgres: true));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(Features.Dashboard.FigureCounterSql.DeltaDropSql(postgres: true));
+            migrationBuilder.DropTable(
+                name: "OpenStateDeltas");
+        }
+    }
+}
