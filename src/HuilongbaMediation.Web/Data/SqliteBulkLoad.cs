@@ -1,6 +1,7 @@
 using System.Data.Common;
 using HuilongbaMediation.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HuilongbaMediation.Web.Data;
 
@@ -119,8 +120,22 @@ internal sealed class SqliteBulkLoad
         }
     }
 
-    /// <summary>Runs DDL made of the constants above and the database's own statements (nothing from a user).</summary>
-    private static Task ExecuteAsync(AppDbContext db, string sql, CancellationToken ct = default) => db.Database.ExecuteSqlRawAsync(sql, ct);
+    /// <summary>
+    /// Runs DDL made of the constants above and the database's own statements (nothing from a user), in the current
+    /// transaction, through ADO.NET rather than EF: EF would log each statement, pages of DDL, on the command's console.
+    /// </summary>
+    private static async Task ExecuteAsync(AppDbContext db, string sql, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            return;
+        }
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
     {

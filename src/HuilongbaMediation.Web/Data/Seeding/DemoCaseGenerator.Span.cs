@@ -87,7 +87,9 @@ public sealed partial class DemoCaseGenerator
             if (bulk is not null)
             {
                 indexing?.Invoke();
+                var loaded = clock.GetTimestamp();
                 await bulk.FinishAsync(undo: false);
+                Indexed(written, (long)clock.GetElapsedTime(started, loaded).TotalMilliseconds, (long)clock.GetElapsedTime(loaded).TotalMilliseconds);
             }
         }
         catch
@@ -109,6 +111,9 @@ public sealed partial class DemoCaseGenerator
         Generated(written, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return written;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} cases in {LoadMilliseconds} ms, then built their indexes, search index and counters in {IndexMilliseconds} ms")]
+    private partial void Indexed(int count, long loadMilliseconds, long indexMilliseconds);
 
     /// <summary>Builds the batches in filing order, each on every core, and hands them to the writer.</summary>
     private static async Task BuildSpan(Town town, CommitteeDefaults committees, Span span, int batchSize, DateTime nowUtc, ChannelWriter<MediationCase[]> batches, CancellationToken ct)
