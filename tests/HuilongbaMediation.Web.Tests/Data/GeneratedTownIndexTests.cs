@@ -100,7 +100,8 @@ public sealed class GeneratedTownIndexTests
             Assert.Equal(0, await db.Cases.CountAsync());
             Assert.Equal(0, await db.CaseHistory.CountAsync());
             Assert.Equal(0, await db.Set<Party>().CountAsync());
-            Assert.Equal(0, await db.FigureCounters.CountAsync());
+            // No counter counts anything (on PostgreSQL, which loads row by row, the undo leaves counters at zero behind).
+            Assert.False(await db.FigureCounters.AnyAsync(c => c.Filed != 0 || c.Concluded != 0 || c.Resolved != 0 || c.DaysToConclude != 0));
         }
 
         // The database works as before: the demo town, written row by row through the triggers, is counted and found.
