@@ -69,13 +69,30 @@ public sealed partial class MediationCase
             [.. Dated(nameof(input.ReopenedOn), "重新调解日期", data.ReopenedOn, nowUtc), .. CaseValidator.Validate(data)]);
 
     /// <summary>
-    /// The workflow machine over this case for one call: its state is <see cref="Status"/> itself (external
-    /// storage), so it is never stale and never shared. Guards ask who may fire and the table's conditions,
-    /// without side effects; entry actions apply what each trigger carries.
+    /// The workflow machine over this case, acting as <paramref name="actor"/>: its state is <see cref="Status"/> itself
+    /// (external storage), so it is never stale, and it belongs to this case alone. It is configured once per case and
+    /// kept: configuring costs more than firing (Stateless reads each guard's method by reflection, under a lock every
+    /// thread shares), and a story plays several steps on the same case. Guards ask who may fire (the actor of the
+    /// current call) and the table's conditions, without side effects; entry actions apply what each trigger carries.
     /// </summary>
     internal StateMachine<CaseStatus, CaseTrigger> Machine(Actor actor)
     {
+        _actor = actor;
+        return _machine ??= Configure();
+    }
+
+    /// <summary>The actor of the current call, for the kept machine's guards and entry actions.</summary>
+    private Actor _actor = null!;
+
+    private StateMachine<CaseStatus, CaseTrigger>? _machine;
+
+    /// <summary>What the current <see cref="Fire"/> writes to the history when its transition completes.</summary>
+    private Action<StateMachine<CaseStatus, CaseTrigger>.Transition>? _completed;
+
+    private StateMachine<CaseStatus, CaseTrigger> Configure()
+    {
         var machine = new StateMachine<CaseStatus, CaseTrigger>(() => Status, status => Status = status);
+        machine.OnTransitionCompleted(transition => _completed?.Invoke(transition));
         var accept = machine.SetTriggerParameters<AcceptData>(CaseTrigger.Accept);
         var decline = machine.SetTriggerParameters<DeclineInput>(CaseTrigger.Decline);
         var recordSession = machine.SetTriggerParameters<SessionInput>(CaseTrigger.RecordSession);
@@ -87,7 +104,7 @@ public sealed partial class MediationCase
         var reopen = machine.SetTriggerParameters<ReopenData>(CaseTrigger.Reopen);
 
         Tuple<Func<bool>, string> Who(CaseTrigger trigger) =>
-            Guard(() => CaseAccess.MayFire(this, actor, trigger), CaseAccess.Describe(trigger));
+            Guard(() => CaseAccess.MayFire(this, _actor, trigger), CaseAccess.Describe(trigger));
 
         machine.Configure(CaseStatus.Filed)
             .PermitIf(CaseTrigger.Accept, CaseStatus.Mediating, Who(CaseTrigger.Accept), Guard(() => LeadMediator is not null || _importing is not null, AcceptNeedsLead))
@@ -96,7 +113,7 @@ public sealed partial class MediationCase
 
         machine.Configure(CaseStatus.Mediating)
             .OnEntryFrom(accept, data => (AcceptedOn, DueOn) = (data.AcceptedOn, data.DueOn), "记录受理日期和办结期限")
-            .OnEntryFrom(recordSession, session => AddSession(session, actor), "添加调解记录")
+            .OnEntryFrom(recordSession, session => AddSession(session, _actor), "添加调解记录")
             .OnEntryFrom(returnReferral, data => Referral!.Return(data), "记录退回意见")
             .OnEntryFrom(reopen, data => (ReopenReason, DueOn, ConcludedOn) = (data.Reason, data.DueOn, null), "记录重新调解理由并重设办结期限")
             .PermitReentryIf(CaseTrigger.RecordSession, Who(CaseTrigger.RecordSession))
@@ -153,9 +170,16 @@ public sealed partial class MediationCase
             return WorkflowResult.Invalid(errors, Permitted(machine));
         }
 
-        machine.OnTransitionCompleted(transition =>
-            AppendHistory(actor, nowUtc, transition.Source, transition.Destination, transition.Trigger.ToString(), data));
-        machine.Fire(new StateMachine<CaseStatus, CaseTrigger>.TriggerWithParameters<TData>(trigger), data);
+        _completed = transition => AppendHistory(actor, nowUtc, transition.Source, transition.Destination, transition.Trigger.ToString(), data);
+        try
+        {
+            machine.Fire(new StateMachine<CaseStatus, CaseTrigger>.TriggerWithParameters<TData>(trigger), data);
+        }
+        finally
+        {
+            _completed = null;
+        }
+
         return WorkflowResult.Ok;
     }
 

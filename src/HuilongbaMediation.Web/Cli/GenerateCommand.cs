@@ -59,8 +59,14 @@ internal sealed class GenerateCommand(int cases, int years, TextWriter? output =
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask($"生成 {cases:N0} 件案件（{years} 年）", maxValue: cases);
-                    written = await generator.GenerateSpanAsync(cases, years, done => task.Value = done);
+                    ProgressTask? indexing = null;
+                    written = await generator.GenerateSpanAsync(cases, years, done => task.Value = done, () =>
+                    {
+                        task.Value = task.MaxValue;
+                        indexing = context.AddTask("建立索引、搜索索引和统计计数").IsIndeterminate();
+                    });
                     task.Value = task.MaxValue;
+                    indexing?.StopTask();
                 });
         }
         catch (Exception ex) when (ex is InvalidOperationException or AggregateException)

@@ -106,31 +106,16 @@ internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
         DELETE FROM "PartySearchGrams" WHERE rowid = OLD."Id";
         """;
 
-    /// <summary>
-    /// The tables, filled from the cases already there, and the triggers that keep them. <c>CaseSearchPositions</c> holds
-    /// 1…2000 (the longest summary), so that a trigger, where SQLite allows no recursive query, can walk a text.
-    /// </summary>
-    public static readonly string CreateSql = $"""
-        CREATE TABLE "CaseSearchPositions" ("N" INTEGER NOT NULL PRIMARY KEY);
-        WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < {Domain.Cases.CaseValidator.SummaryMaxLength})
-        INSERT INTO "CaseSearchPositions" SELECT n FROM p;
-
-        CREATE VIRTUAL TABLE "CaseSearchText" USING fts5("Number", "Summary", content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
-        CREATE VIRTUAL TABLE "PartySearchText" USING fts5("Name", content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
-        CREATE VIRTUAL TABLE "CaseSearchGrams" USING fts5("Grams", content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
-        CREATE VIRTUAL TABLE "PartySearchGrams" USING fts5("Grams", content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
-
+    /// <summary>The index's entries for every case and party there, in one statement per table (on empty tables).</summary>
+    private static readonly string FillSql = $"""
         INSERT INTO "CaseSearchText"(rowid, "Number", "Summary") SELECT "Id", "Number", "Summary" FROM "Cases";
-        INSERT INTO "CaseSearchGrams"(rowid, "Grams")
-        SELECT c."Id", (SELECT group_concat(hex(substr(t.T, n."N", 1)) || ' ' || hex(substr(t.T, n."N", 2)), ' ')
-                        FROM (SELECT c."Number" AS T UNION ALL SELECT c."Summary") AS t JOIN "CaseSearchPositions" AS n ON n."N" <= length(t.T))
-        FROM "Cases" AS c;
+        INSERT INTO "CaseSearchGrams"(rowid, "Grams") SELECT c."Id", {Grams("SELECT c.\"Number\" AS T UNION ALL SELECT c.\"Summary\"")} FROM "Cases" AS c;
         INSERT INTO "PartySearchText"(rowid, "Name") SELECT "Id", "Name" FROM "CaseParties";
-        INSERT INTO "PartySearchGrams"(rowid, "Grams")
-        SELECT p."Id", (SELECT group_concat(hex(substr(p."Name", n."N", 1)) || ' ' || hex(substr(p."Name", n."N", 2)), ' ')
-                        FROM "CaseSearchPositions" AS n WHERE n."N" <= length(p."Name"))
-        FROM "CaseParties" AS p;
+        INSERT INTO "PartySearchGrams"(rowid, "Grams") SELECT p."Id", {Grams("SELECT p.\"Name\" AS T")} FROM "CaseParties" AS p;
+        """;
 
+    /// <summary>The triggers that keep the index in the transaction of every write to <c>Cases</c> and <c>CaseParties</c>.</summary>
+    public static readonly string TriggersSql = $"""
         CREATE TRIGGER "CaseSearch_CaseFiled" AFTER INSERT ON "Cases" BEGIN
         {CaseRows}
         END;
@@ -153,18 +138,53 @@ internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
         END;
         """;
 
-    public const string DropSql = """
+    /// <summary>
+    /// The tables, filled from the cases already there, and the triggers that keep them (the migration <c>SearchIndex</c>).
+    /// <c>CaseSearchPositions</c> holds 1…2000 (the longest summary), so that a trigger, where SQLite allows no recursive
+    /// query, can walk a text.
+    /// </summary>
+    public static readonly string CreateSql = $"""
+        CREATE TABLE "CaseSearchPositions" ("N" INTEGER NOT NULL PRIMARY KEY);
+        WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < {Domain.Cases.CaseValidator.SummaryMaxLength})
+        INSERT INTO "CaseSearchPositions" SELECT n FROM p;
+
+        CREATE VIRTUAL TABLE "CaseSearchText" USING fts5("Number", "Summary", content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+        CREATE VIRTUAL TABLE "PartySearchText" USING fts5("Name", content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1');
+        CREATE VIRTUAL TABLE "CaseSearchGrams" USING fts5("Grams", content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
+        CREATE VIRTUAL TABLE "PartySearchGrams" USING fts5("Grams", content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
+
+        {FillSql}
+        {TriggersSql}
+        """;
+
+    public const string DropTriggersSql = """
         DROP TRIGGER "CaseSearch_CaseFiled";
         DROP TRIGGER "CaseSearch_CaseChanged";
         DROP TRIGGER "CaseSearch_CaseDeleted";
         DROP TRIGGER "CaseSearch_PartyAdded";
         DROP TRIGGER "CaseSearch_PartyChanged";
         DROP TRIGGER "CaseSearch_PartyRemoved";
+        """;
+
+    public const string DropSql = $"""
+        {DropTriggersSql}
         DROP TABLE "CaseSearchText";
         DROP TABLE "PartySearchText";
         DROP TABLE "CaseSearchGrams";
         DROP TABLE "PartySearchGrams";
         DROP TABLE "CaseSearchPositions";
+        """;
+
+    /// <summary>
+    /// The whole index made again from the cases and parties there (after a load with <see cref="DropTriggersSql"/>):
+    /// emptied (<c>delete-all</c>, the way to empty a contentless table) and filled as the migration fills it.
+    /// </summary>
+    public static readonly string RebuildSql = $"""
+        INSERT INTO "CaseSearchText"("CaseSearchText") VALUES ('delete-all');
+        INSERT INTO "PartySearchText"("PartySearchText") VALUES ('delete-all');
+        INSERT INTO "CaseSearchGrams"("CaseSearchGrams") VALUES ('delete-all');
+        INSERT INTO "PartySearchGrams"("PartySearchGrams") VALUES ('delete-all');
+        {FillSql}
         """;
 }
 

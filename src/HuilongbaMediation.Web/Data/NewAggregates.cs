@@ -47,8 +47,7 @@ internal static class NewAggregates
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("NewAggregates.Insert writes inside the caller's transaction: begin one first.");
-        var plan = Plans.GetOrAdd((db.Model, typeof(TRoot)), key => TablePlan.For(key.Item1.FindEntityType(key.Item2)
-            ?? throw new InvalidOperationException($"{key.Item2.Name} is not an entity type of the model.")));
+        var plan = PlanOf(db, typeof(TRoot));
         var commands = new Dictionary<TablePlan, DbCommand>();
         try
         {
@@ -65,6 +64,28 @@ internal static class NewAggregates
             }
         }
     }
+
+    /// <summary>The tables an insert of <typeparamref name="TRoot"/> writes: the root's, then its children's, depth first.</summary>
+    public static IReadOnlyList<string> Tables<TRoot>(DbContext db)
+        where TRoot : class
+    {
+        var tables = new List<string>();
+        void Add(TablePlan plan)
+        {
+            tables.Add(plan.Table);
+            foreach (var (_, child) in plan.Children)
+            {
+                Add(child);
+            }
+        }
+
+        Add(PlanOf(db, typeof(TRoot)));
+        return tables;
+    }
+
+    private static TablePlan PlanOf(DbContext db, Type root) =>
+        Plans.GetOrAdd((db.Model, root), key => TablePlan.For(key.Item1.FindEntityType(key.Item2)
+            ?? throw new InvalidOperationException($"{key.Item2.Name} is not an entity type of the model.")));
 
     private static void Write(TablePlan plan, object entity, object? parentKey, DbTransaction transaction, Dictionary<TablePlan, DbCommand> commands)
     {

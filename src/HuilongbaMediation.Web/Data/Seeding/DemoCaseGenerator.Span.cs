@@ -30,15 +30,16 @@ public sealed partial class DemoCaseGenerator
     /// <summary>
     /// Fills a database that has no cases with <paramref name="count"/> cases filed over the <paramref name="years"/> years
     /// up to today; returns how many it wrote, 0 when the database already had cases (it then writes nothing).
-    /// <paramref name="progress"/> hears how many are written after each batch. Each batch is committed on its own; if the
-    /// load fails or is cancelled half-way, the cases it wrote are deleted again (the database had none when it began),
-    /// so the database is left as it was.
+    /// <paramref name="progress"/> hears how many are written after each batch, <paramref name="indexing"/> when the last is
+    /// written and the indexes, the search index and the counters are being built (SQLite: <see cref="SqliteBulkLoad"/>).
+    /// Each batch is committed on its own; if the load fails or is cancelled half-way, the cases it wrote are deleted again
+    /// (the database had none when it began) and the triggers and indexes are back, so the database is left as it was.
     /// </summary>
-    public Task<int> GenerateSpanAsync(int count, int years, Action<int>? progress = null, CancellationToken ct = default) =>
-        GenerateSpanAsync(count, years, SpanBatchSize, progress, ct);
+    public Task<int> GenerateSpanAsync(int count, int years, Action<int>? progress = null, Action? indexing = null, CancellationToken ct = default) =>
+        GenerateSpanAsync(count, years, SpanBatchSize, progress, ct, indexing);
 
     /// <summary>The same in batches of <paramref name="batchSize"/> cases (tests use small ones to load many batches).</summary>
-    internal async Task<int> GenerateSpanAsync(int count, int years, int batchSize, Action<int>? progress, CancellationToken ct)
+    internal async Task<int> GenerateSpanAsync(int count, int years, int batchSize, Action<int>? progress, CancellationToken ct, Action? indexing = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(years);
@@ -55,6 +56,8 @@ public sealed partial class DemoCaseGenerator
         var span = new Span(count, ChinaClock.Today(nowUtc), years);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // On SQLite, load then index: the triggers and secondary indexes go for the load and are built once at the end.
+        var bulk = db.Database.IsSqlite() ? await SqliteBulkLoad.BeginAsync(db, NewAggregates.Tables<MediationCase>(db), ct) : null;
         var batches = Channel.CreateBounded<MediationCase[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var building = Task.Run(() => BuildSpan(town, committees, span, batchSize, nowUtc, batches.Writer, stop.Token), stop.Token);
         var written = 0;
@@ -81,18 +84,36 @@ public sealed partial class DemoCaseGenerator
             }
 
             await building;
+            if (bulk is not null)
+            {
+                indexing?.Invoke();
+                var loaded = clock.GetTimestamp();
+                await bulk.FinishAsync(undo: false);
+                Indexed(written, (long)clock.GetElapsedTime(started, loaded).TotalMilliseconds, (long)clock.GetElapsedTime(loaded).TotalMilliseconds);
+            }
         }
         catch
         {
             await stop.CancelAsync();
             await building.ContinueWith(static _ => { }, TaskScheduler.Default);
-            await db.Cases.ExecuteDeleteAsync(CancellationToken.None); // the children go with them (ON DELETE CASCADE)
+            if (bulk is not null)
+            {
+                await bulk.FinishAsync(undo: true);
+            }
+            else
+            {
+                await db.Cases.ExecuteDeleteAsync(CancellationToken.None); // the children go with them (ON DELETE CASCADE)
+            }
+
             throw;
         }
 
         Generated(written, (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return written;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} cases in {LoadMilliseconds} ms, then built their indexes, search index and counters in {IndexMilliseconds} ms")]
+    private partial void Indexed(int count, long loadMilliseconds, long indexMilliseconds);
 
     /// <summary>Builds the batches in filing order, each on every core, and hands them to the writer.</summary>
     private static async Task BuildSpan(Town town, CommitteeDefaults committees, Span span, int batchSize, DateTime nowUtc, ChannelWriter<MediationCase[]> batches, CancellationToken ct)
@@ -124,8 +145,18 @@ public sealed partial class DemoCaseGenerator
     /// <summary>A story for a case filed <paramref name="daysAgo"/> days ago, as often as in the demo town among those its age allows.</summary>
     private static Story SpanStory(Faker f, int daysAgo)
     {
-        var fitting = StoryCounts.Where(s => StoryAges(s.Story) is var (min, max) && daysAgo >= min && daysAgo <= max).ToArray();
-        return f.PickWeighted([.. fitting.Select(s => s.Story)], [.. fitting.Select(s => (float)s.Count)]);
+        var (stories, weights) = Fitting.ByAge[Math.Min(daysAgo, Fitting.ByAge.Length - 1)];
+        return f.PickWeighted(stories, weights);
+    }
+
+    /// <summary>The stories that fit each age in days, with their weights, worked out once (past the last bound of <see cref="StoryAges"/> all ages are alike).</summary>
+    private static class Fitting
+    {
+        public static readonly (Story[] Stories, float[] Weights)[] ByAge = [.. Enumerable.Range(0, 122).Select(daysAgo =>
+        {
+            var fitting = StoryCounts.Where(s => StoryAges(s.Story) is var (min, max) && daysAgo >= min && daysAgo <= max).ToArray();
+            return (fitting.Select(s => s.Story).ToArray(), fitting.Select(s => (float)s.Count).ToArray());
+        })];
     }
 
     /// <summary>

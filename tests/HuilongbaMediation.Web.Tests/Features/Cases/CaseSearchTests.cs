@@ -33,12 +33,12 @@ public sealed class CaseSearchTests(SearchTown town) : IClassFixture<SearchTown>
     private readonly TestApp _app = town.App;
 
     /// <summary>The old search, as it was: every case's number, summary and party names read and tested.</summary>
-    private static Task<List<int>> ScannedAsync(AppDbContext db, Actor actor, string term) =>
+    internal static Task<List<int>> ScannedAsync(AppDbContext db, Actor actor, string term) =>
         db.Cases.AsNoTracking().VisibleTo(actor)
             .Where(c => c.Number.Contains(term) || c.Summary.Contains(term) || c.Parties.Any(p => p.Name.Contains(term)))
             .Select(c => c.Id).OrderBy(id => id).ToListAsync();
 
-    private static Task<List<int>> SearchedAsync(AppDbContext db, Actor actor, string term) =>
+    internal static Task<List<int>> SearchedAsync(AppDbContext db, Actor actor, string term) =>
         db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, new CaseFilter { Search = term }, actor, TestClock.Today)
             .Select(c => c.Id).OrderBy(id => id).ToListAsync();
 
