@@ -40,7 +40,7 @@ internal static partial class Locators
         var start = after.Length == 0 ? 0 : text.IndexOf(after, StringComparison.Ordinal) + after.Length;
         var match = LeadingNumber().Match(text[Math.Max(0, start)..]);
         Assert.True(match.Success, $"Expected a number after \"{after}\", found \"{text}\".");
-        return int.Parse(match.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        return int.Parse(match.Value.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"^\s*\d[\d,]*")]
