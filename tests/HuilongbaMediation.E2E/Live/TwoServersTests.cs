@@ -97,7 +97,7 @@ public sealed class TwoServersTests(TwoServersAppHost app, ITestOutputHelper out
             await WaitForInteractiveAsync(list);
             var count = list.GetByTestId("case-count");
             await Expect(list.GetByTestId("case-grid").Locator("a[href^='/cases/']").First).ToBeVisibleAsync(); // the demo has cases being mediated
-            var mediating = await NumberAsync(count, "共");
+            var mediating = await SettledNumberAsync(count, "共");
             await Expect(list.GetByTestId("case-grid")).Not.ToContainTextAsync(number);
 
             // 受理 on A.
