@@ -150,7 +150,7 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
         "admin" =>
         [
             ("/", "[data-testid=home-roster]"), ("/admin/users", "table"), ("/admin/villages", "table"), ("/admin/venues", "table"), ("/admin/committees", "table"),
-            ("/admin/backups", "[data-testid=backup-now]"), ("/admin/posters", "[data-testid=poster]"), ("/admin/security-log", "[data-testid=log-table]"),
+            ("/admin/backups", "[data-testid=backup-now], [data-testid=backup-elsewhere]"), ("/admin/posters", "[data-testid=poster]"), ("/admin/security-log", "[data-testid=log-table]"),
             ("/account/password", "form"),
         ],
         _ => [],

@@ -7,6 +7,7 @@ namespace HuilongbaMediation.E2E.Admin;
 
 /// <summary>系统管理 → 数据备份 in the browser: the warning of a town never backed up, and 立即备份.</summary>
 [Collection(LockoutAppCollection.Name)]
+[Trait(E2EEngine.Trait, E2EEngine.SqliteOnly)]
 public sealed class BackupPageTests(AppHost app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [E2ETheory]

@@ -68,7 +68,7 @@ public sealed class FirstWeekTests(AppHost app, ITestOutputHelper output) : Brow
             await Expect(summary).ToContainTextAsync($"{year}年内调解成功的案件");
             await Expect(page.GetByTestId("case-grid").Locator("tbody tr").First).ToBeVisibleAsync();
             await Expect(page.GetByTestId("case-count")).Not.ToHaveTextAsync("共 0 件");
-            var listed = await NumberAsync(page.GetByTestId("case-count"), after: "共 ");
+            var listed = await SettledNumberAsync(page.GetByTestId("case-count"), after: "共 ");
             if (listed != figure)
             {
                 await Expect(page.GetByTestId("filter-event-count")).ToContainTextAsync($"期间内共 {figure} 次调解成功，其中 {figure - listed} 件案件不止一次");

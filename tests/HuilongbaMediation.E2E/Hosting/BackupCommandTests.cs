@@ -9,6 +9,7 @@ namespace HuilongbaMediation.E2E.Hosting;
 /// <c>backup</c> beside the running demo town and <c>restore</c> once it is stopped, as an operator types them
 /// (issue 9, item 10). It also measures the demo town's backup.
 /// </summary>
+[Trait(E2EEngine.Trait, E2EEngine.SqliteOnly)]
 public sealed class BackupCommandTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);

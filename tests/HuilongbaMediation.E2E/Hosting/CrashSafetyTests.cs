@@ -11,6 +11,7 @@ namespace HuilongbaMediation.E2E.Hosting;
 /// it with SIGKILL at a random moment, 20 times, and after each kill checks the file: integrity, foreign keys, case
 /// numbers without gaps in each year, and every write reported as committed present with its history entry (or file).
 /// </summary>
+[Trait(E2EEngine.Trait, E2EEngine.SqliteOnly)]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rounds = 20;

@@ -7,6 +7,7 @@ namespace HuilongbaMediation.E2E.Hosting;
 /// Demo data never enters a real database, seen as an operator sees it: the real app and its CLI as processes on a
 /// database in a temp folder (issue 9, item 1).
 /// </summary>
+[Trait(E2EEngine.Trait, E2EEngine.SqliteOnly)]
 public sealed class DemoModeTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

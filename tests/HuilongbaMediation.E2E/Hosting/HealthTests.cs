@@ -6,7 +6,7 @@ namespace HuilongbaMediation.E2E.Hosting;
 [Collection(AppCollection.Name)]
 public sealed class HealthTests(AppHost app)
 {
-    [Fact]
+    [AppFact]
     public async Task Health_endpoint_answers_200_without_signing_in()
     {
         using var client = app.CreateHttpClient();

@@ -3,6 +3,7 @@ using HuilongbaMediation.E2E.Infrastructure;
 namespace HuilongbaMediation.E2E.Hosting;
 
 /// <summary>The operator's view of a bad configuration: one clear line on stderr, no stack trace, a failing exit code.</summary>
+[Trait(E2EEngine.Trait, E2EEngine.SqliteOnly)]
 public sealed class StartupErrorTests
 {
     [Fact]

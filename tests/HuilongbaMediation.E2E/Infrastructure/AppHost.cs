@@ -3,17 +3,19 @@ using Microsoft.Playwright;
 namespace HuilongbaMediation.E2E.Infrastructure;
 
 /// <summary>
-/// The real app on a loopback port with a fresh SQLite database in demo mode, plus one Playwright and one Chromium,
-/// shared by the tests of a collection (<see cref="ICollectionFixture{TFixture}"/>): the app starts once per collection.
+/// The real app on a loopback port with a fresh database in demo mode — a SQLite file, or in the PostgreSQL run a new
+/// database on the server (<see cref="E2EEngine"/>), dropped at the end — plus one Playwright and one Chromium, shared by
+/// the tests of a collection (<see cref="ICollectionFixture{TFixture}"/>): the app starts once per collection.
 /// </summary>
 public class AppHost : IAsyncLifetime
 {
     /// <summary>Generous: the machine may be busy with other builds, and each collection starts its own app with a demo town.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
+    protected static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("huilongba-e2e-").FullName;
     private readonly SemaphoreSlim _browserGate = new(1, 1);
     private AppProcess? _app;
+    private string? _database;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -26,12 +28,15 @@ public class AppHost : IAsyncLifetime
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>What the app printed so far (for failure messages).</summary>
-    public string Output => _app?.Output ?? "";
+    public virtual string Output => _app?.Output ?? "";
 
     /// <summary>Settings of this collection's app on top of the defaults (environment variables, e.g. <c>Security__IdleTimeoutMinutes</c>).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
-    public async Task InitializeAsync()
+    /// <summary>The environment the app was started with (a second server on the same database starts with it too).</summary>
+    protected IReadOnlyDictionary<string, string> AppEnvironment { get; private set; } = new Dictionary<string, string>();
+
+    public virtual async Task InitializeAsync()
     {
         var environment = new Dictionary<string, string>
         {
@@ -39,11 +44,21 @@ public class AppHost : IAsyncLifetime
             ["Demo__Enabled"] = "true",
             ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataFolder, "huilongba.db")}",
         };
+        if (E2EEngine.IsPostgres)
+        {
+            _database = await E2EEngine.CreateDatabaseAsync();
+            foreach (var (name, value) in E2EEngine.PostgresSettings(_database, _dataFolder))
+            {
+                environment[name] = value;
+            }
+        }
+
         foreach (var (name, value) in Settings)
         {
             environment[name] = value;
         }
 
+        AppEnvironment = environment;
         _app = AppProcess.Start(environment, "--urls", "http://127.0.0.1:0");
         try
         {
@@ -54,6 +69,11 @@ public class AppHost : IAsyncLifetime
             // A fixture that failed to start may never be disposed: do not leave the app running.
             _app.Dispose();
             _app = null;
+            if (_database is not null)
+            {
+                await E2EEngine.DropDatabaseAsync(_database);
+            }
+
             throw;
         }
     }
@@ -87,7 +107,7 @@ public class AppHost : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         try
         {
@@ -102,6 +122,10 @@ public class AppHost : IAsyncLifetime
         {
             _app?.Dispose();
             _browserGate.Dispose();
+            if (_database is not null)
+            {
+                await E2EEngine.DropDatabaseAsync(_database);
+            }
         }
 
         try

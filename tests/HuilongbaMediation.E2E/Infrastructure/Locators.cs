@@ -40,7 +40,30 @@ internal static partial class Locators
         var start = after.Length == 0 ? 0 : text.IndexOf(after, StringComparison.Ordinal) + after.Length;
         var match = LeadingNumber().Match(text[Math.Max(0, start)..]);
         Assert.True(match.Success, $"Expected a number after \"{after}\", found \"{text}\".");
-        return int.Parse(match.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        return int.Parse(match.Value.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <see cref="NumberAsync"/> once it has stopped changing (the same for half a second): on a busy machine a case list
+    /// opened with a filter may first count every case and then the filtered ones (seen: 共 361 件, then 共 34 件), so
+    /// one read is not yet the figure to compare with.
+    /// </summary>
+    public static async Task<int> SettledNumberAsync(ILocator locator, string after = "")
+    {
+        var last = await NumberAsync(locator, after);
+        for (var look = 0; look < 20; look++)
+        {
+            await Task.Delay(500);
+            var now = await NumberAsync(locator, after);
+            if (now == last)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        throw new InvalidOperationException($"The number kept changing (last {last}).");
     }
 
     [GeneratedRegex(@"^\s*\d[\d,]*")]

@@ -9,6 +9,7 @@ namespace HuilongbaMediation.E2E.Security;
 /// requests for a host name that is not configured are refused. The operator has set <c>AllowedHosts</c> to the
 /// town's host name, as the README says.
 /// </summary>
+[Trait(E2EEngine.Trait, E2EEngine.SqliteOnly)]
 public sealed class ProductionHostingTests : IAsyncLifetime
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("huilongba-prod-").FullName;

@@ -7,7 +7,7 @@ namespace HuilongbaMediation.E2E.Security;
 [Collection(AppCollection.Name)]
 public sealed class SecurityHeadersTests(AppHost app)
 {
-    [Theory]
+    [AppTheory]
     [InlineData("/account/login", HttpStatusCode.OK)] // a page
     [InlineData("/app.css", HttpStatusCode.OK)] // a static file of the app
     [InlineData("/_framework/blazor.web.js", HttpStatusCode.OK)] // a framework file
@@ -38,7 +38,7 @@ public sealed class SecurityHeadersTests(AppHost app)
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
-    [Fact]
+    [AppFact]
     public async Task The_import_map_carries_the_nonce_of_its_response_and_no_other_script_is_inline()
     {
         using var client = app.CreateHttpClient();

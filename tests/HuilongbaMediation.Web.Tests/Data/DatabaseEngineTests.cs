@@ -1,5 +1,7 @@
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Common;
 using HuilongbaMediation.Web.Data;
+using HuilongbaMediation.Web.Features.Backups;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
@@ -40,6 +42,25 @@ public sealed class DatabaseEngineTests
         Assert.Contains("Sqlite 或 PostgreSQL", wrong.Message, StringComparison.Ordinal);
         var noDatabase = Assert.Throws<StartupException>(() => DatabaseEngine.From(Settings(("Database:Provider", "PostgreSQL"), ("ConnectionStrings:Default", "Host=db")), "/srv/app"));
         Assert.Contains("Database", noDatabase.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The 数据备份 page crashed on PostgreSQL (it read the connection string as a SQLite file's); it says how backups are made there.</summary>
+    [PostgresFact]
+    public async Task On_postgres_the_backup_page_says_the_backup_is_pg_dump_and_backs_up_nothing_itself()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        await app.SignInAsUserAsync("admin");
+        var service = app.Get<BackupAdminService>();
+
+        var (read, overview) = await service.GetAsync();
+        var (write, run) = await service.BackupNowAsync();
+
+        Assert.False(service.MakesOwnBackups);
+        Assert.Equal((Outcome.Done, Outcome.Conflict), (read.Outcome, write.Outcome));
+        Assert.Null(overview);
+        Assert.Null(run);
+        Assert.Contains("pg_dump", write.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataFolder, "backups")));
     }
 
     [PostgresFact]

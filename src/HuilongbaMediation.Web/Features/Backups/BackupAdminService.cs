@@ -1,18 +1,25 @@
 using HuilongbaMediation.Domain.Common;
 using HuilongbaMediation.Web.Common;
+using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Resources;
 using HuilongbaMediation.Web.Security;
 using Microsoft.Extensions.Localization;
 
 namespace HuilongbaMediation.Web.Features.Backups;
 
-/// <summary>数据备份 for administrators: the state of the backups, and a backup now. Admins only, checked here too.</summary>
-public sealed class BackupAdminService(BackupService backups, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
+/// <summary>
+/// 数据备份 for administrators: the state of the backups, and a backup now. Admins only, checked here too. On PostgreSQL
+/// the app makes no backups (they are <c>pg_dump</c> and a standby, run by the operator): the page says so instead.
+/// </summary>
+public sealed class BackupAdminService(BackupService backups, DatabaseEngine engine, CurrentUser currentUser, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>False on PostgreSQL: there is no database file to copy, and the overview is null.</summary>
+    public bool MakesOwnBackups => engine.MakesOwnBackups;
+
     public async Task<(Result Result, BackupOverview? Overview)> GetAsync(CancellationToken ct = default) =>
-        await IsAdminAsync()
-            ? (Result.Done(), await backups.GetOverviewAsync(ct))
-            : (Result.Forbidden(l["Admin.Forbidden"]), null);
+        !await IsAdminAsync() ? (Result.Forbidden(l["Admin.Forbidden"]), null)
+        : !MakesOwnBackups ? (Result.Done(), null)
+        : (Result.Done(), await backups.GetOverviewAsync(ct));
 
     /// <summary>立即备份: the same run as the daily one, into the configured folder.</summary>
     public async Task<(Result Result, BackupRun? Run)> BackupNowAsync(CancellationToken ct = default)
@@ -20,6 +27,11 @@ public sealed class BackupAdminService(BackupService backups, CurrentUser curren
         if (!await IsAdminAsync())
         {
             return (Result.Forbidden(l["Admin.Forbidden"]), null);
+        }
+
+        if (!MakesOwnBackups)
+        {
+            return (Result.Conflict(l["Backups.Elsewhere"]), null);
         }
 
         var run = await backups.RunAsync("admin", ct);

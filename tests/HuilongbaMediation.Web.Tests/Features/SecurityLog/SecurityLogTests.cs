@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Text;
 using HuilongbaMediation.Domain.Cases;
@@ -15,13 +16,12 @@ using HuilongbaMediation.Web.Tests.Features.Cases;
 using HuilongbaMediation.Web.Tests.Features.Cases.Documents;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace HuilongbaMediation.Web.Tests.Features.SecurityLog;
 
-/// <summary>The security log (安全日志) on a real SQLite file with the demo users.</summary>
+/// <summary>The security log (安全日志) on a real database (SQLite, or PostgreSQL in its run) with the demo users.</summary>
 public sealed class SecurityLogTests : IAsyncLifetime
 {
     private const string IdNumber = "11010519491231002X";
@@ -96,13 +96,14 @@ public sealed class SecurityLogTests : IAsyncLifetime
         db.SecurityLog.Add(SecurityEvent.Create(SecurityEventKind.SignIn, TestClock.Start.UtcDateTime.AddDays(-181), new SecurityActor("u", "wangfang", null)));
         await db.SaveChangesAsync();
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE SecurityLog SET UserName = 'someone-else'"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM SecurityLog"));
+        // Plain SQL both engines take (quoted names), refused by either engine's triggers (SqliteException, PostgresException).
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"SecurityLog\" SET \"UserName\" = 'someone-else'"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"SecurityLog\""));
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("at least 180 days", delete.Message, StringComparison.Ordinal);
         Assert.Equal(3, await db.SecurityLog.CountAsync()); // the failed DELETE removed nothing
 
-        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("DELETE FROM SecurityLog WHERE UserName = 'wangfang'"));
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SecurityLog\" WHERE \"UserName\" = 'wangfang'"));
         Assert.Equal(["liqiang", "zhangmin"], await db.SecurityLog.OrderBy(e => e.UserName).Select(e => e.UserName).ToListAsync());
     }
 
