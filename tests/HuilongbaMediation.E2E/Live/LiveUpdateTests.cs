@@ -42,7 +42,7 @@ public sealed class LiveUpdateTests(AppHost app, ITestOutputHelper output) : Bro
             await WaitForInteractiveAsync(office);
             var count = office.GetByTestId("case-count");
             await Expect(office.GetByTestId("case-grid").Locator("a[href^='/cases/']").First).ToBeVisibleAsync(); // the demo has referrals waiting
-            var waiting = int.Parse((await count.TextContentAsync() ?? "").Replace("共", "", StringComparison.Ordinal).Replace("件", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var waiting = await SettledNumberAsync(count, "共");
             var badge = office.GetByTestId("nav").GetByTestId("pending-referrals");
             if (device == Device.Desktop)
             {
