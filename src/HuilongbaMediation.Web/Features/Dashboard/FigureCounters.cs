@@ -103,10 +103,43 @@ public static partial class FigureCounterSql
 
     public static string SqliteDropSql => AdditiveDropSql(postgres: false) + DeltaDropSql(postgres: false);
 
-    /// <summary>The same triggers on PostgreSQL, as trigger functions.</summary>
-    public static string PostgresCreateSql => Create(Engine.Postgres) + DeltaCreateSql(postgres: true);
+    /// <summary>The same triggers on PostgreSQL, as trigger functions, and the lock that orders their writers (<see cref="CaseLockCreateSql"/>).</summary>
+    public static string PostgresCreateSql => Create(Engine.Postgres) + DeltaCreateSql(postgres: true) + CaseLockCreateSql;
 
-    public static string PostgresDropSql => AdditiveDropSql(postgres: true) + DeltaDropSql(postgres: true);
+    public static string PostgresDropSql => AdditiveDropSql(postgres: true) + DeltaDropSql(postgres: true) + CaseLockDropSql;
+
+    private const string CaseLockTrigger = "Counters_EntryLocksCase";
+
+    /// <summary>
+    /// On PostgreSQL, a change to a case's history first locks the case's row, as an UPDATE of the case would, before any
+    /// counter's trigger locks a counter. Without it two writers of one case lock in opposite orders: EF writes a step's
+    /// history entry (and with it the counters) before it updates the case, while a change of the case's own fields (its
+    /// committee, its village) locks the case's row first and its counters after — and PostgreSQL breaks the circle by
+    /// failing one of them (40P01, "deadlock detected", met by the eight-user soak; issue 15). Every writer now takes the
+    /// case, then the counters in their key's order (<see cref="Upsert"/>). SQLite lets one writer in at a time: it
+    /// needs nothing of the kind.
+    /// </summary>
+    public static string CaseLockCreateSql =>
+        $"""
+         CREATE FUNCTION "{CaseLockTrigger}"() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+         IF TG_OP = 'INSERT' THEN
+           PERFORM 1 FROM "Cases" WHERE "Id" = NEW."CaseId" FOR NO KEY UPDATE;
+           RETURN NEW;
+         END IF;
+         PERFORM 1 FROM "Cases" WHERE "Id" = OLD."CaseId" FOR NO KEY UPDATE;
+         IF TG_OP = 'UPDATE' THEN
+           PERFORM 1 FROM "Cases" WHERE "Id" = NEW."CaseId" AND NEW."CaseId" <> OLD."CaseId" FOR NO KEY UPDATE;
+           RETURN NEW;
+         END IF;
+         RETURN OLD;
+         END $$;
+         CREATE TRIGGER "{CaseLockTrigger}" BEFORE INSERT OR UPDATE OR DELETE ON "CaseHistory" FOR EACH ROW EXECUTE FUNCTION "{CaseLockTrigger}"();
+
+         """;
+
+    public static string CaseLockDropSql =>
+        $"DROP TRIGGER IF EXISTS \"{CaseLockTrigger}\" ON \"CaseHistory\"; DROP FUNCTION IF EXISTS \"{CaseLockTrigger}\"();\n";
 
     /// <summary>Every counter made again from the cases and their history: <c>rebuild-counters</c>.</summary>
     public static string RebuildSql(bool postgres) => AdditiveRebuildSql(postgres) + "\n" + DeltaRebuildSql(postgres);
@@ -182,7 +215,11 @@ public static partial class FigureCounterSql
 
            """;
 
-    /// <summary>Adds the rows' sums to their counters, creating the counters they lack.</summary>
+    /// <summary>
+    /// Adds the rows' sums to their counters, creating the counters they lack, in the key's order: two writers that touch
+    /// the same counters lock them in the same order, so neither waits for a row the other holds while holding one it
+    /// wants (PostgreSQL's deadlock, issue 15; on SQLite, one writer at a time, the order costs a sort of a few rows).
+    /// </summary>
     private static string Upsert(string rows) =>
         $"""
          INSERT INTO "{Table}" ({Columns(Key.Concat(Sums))})
@@ -190,6 +227,7 @@ public static partial class FigureCounterSql
          FROM ({rows}) AS r
          WHERE 1 = 1
          GROUP BY {Columns(Key)}
+         ORDER BY {Columns(Key)}
          ON CONFLICT ({Columns(Key)}) DO UPDATE SET {string.Join(", ", Sums.Select(s => $"\"{s}\" = \"{Table}\".\"{s}\" + excluded.\"{s}\""))}
          """;
 

@@ -175,7 +175,10 @@ public static partial class FigureCounterSql
         $"(SELECT {Columns(ScheduleColumns)} FROM \"CaseHistory\" WHERE \"CaseId\" IN ({caseIds})" +
         (except is null ? "" : $" AND \"Id\" NOT IN ({except})") + (plus is null ? "" : $" UNION ALL {plus}") + ")";
 
-    /// <summary>Adds the rows' sums to their deltas; a key whose sums are all zero (a change that moves nothing) is left alone.</summary>
+    /// <summary>
+    /// Adds the rows' sums to their deltas, in the key's order as the counters' upsert does; a key whose sums are all zero (a
+    /// change that moves nothing) is left alone.
+    /// </summary>
     private static string DeltaUpsert(string rows) =>
         $"""
          INSERT INTO "{DeltaTable}" ({Columns(Key.Concat(Deltas))})
@@ -184,6 +187,7 @@ public static partial class FigureCounterSql
          WHERE 1 = 1
          GROUP BY {Columns(Key)}
          HAVING {string.Join(" OR ", Deltas.Select(s => $"SUM(\"{s}\") <> 0"))}
+         ORDER BY {Columns(Key)}
          ON CONFLICT ({Columns(Key)}) DO UPDATE SET {string.Join(", ", Deltas.Select(s => $"\"{s}\" = \"{DeltaTable}\".\"{s}\" + excluded.\"{s}\""))}
          """;
 
