@@ -83,12 +83,14 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
         var (total, capped) = (0, false);
         var search = request.Filter.Search is { Length: > 0 } term ? term : null;
         var index = CaseSearchIndex.Of(db);
+        // Nothing but the term narrows the list: every case is a match's candidate, in the list's order.
+        var searchOnly = search is not null && CaseQueries.SeesEveryCase(actor) && request.Filter.States.Count == 0
+            && request.Filter == new CaseFilter { States = request.Filter.States, Search = search };
         if (search is null)
         {
             total = await cases.CountAsync(ct);
         }
-        else if (CaseQueries.SeesEveryCase(actor) && request.Filter == new CaseFilter { States = request.Filter.States, Search = search }
-            && request.Filter.States.Count == 0 && await index.ProvesMoreThanAsync(db, search, SearchTotalCap, ct))
+        else if (searchOnly && await index.ProvesMoreThanAsync(db, search, SearchTotalCap, ct))
         {
             // Nothing but the term narrows the list, and the index alone shows more than the cap: no match need be tested.
             (total, capped) = (SearchTotalCap, true);
@@ -100,10 +102,12 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
         }
 
         // A very common term, sorted by a column with an index (filing date, number): the page is found walking that index,
-        // testing each case (the first pages) or looking it up among the candidates (deeper, where testing would read more).
+        // testing each case (the first pages of a list nothing else narrows) or looking it up among the candidates (deeper
+        // pages, where testing would read more; and a village's list, which SQLite reads by the village's index and sorts,
+        // testing every case of the village: 5 s for 王 as a 村负责人 at a million cases, against 0.3 s by the candidates).
         if (search is not null && request.Sort is CaseSort.FiledOn or CaseSort.Number && await index.IsCommonAsync(db, search, ct))
         {
-            var walk = skip + size <= ExactWalkRows ? SearchWalk.Exact : SearchWalk.Candidates;
+            var walk = searchOnly && skip + size <= ExactWalkRows ? SearchWalk.Exact : SearchWalk.Candidates;
             cases = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, request.Filter, actor, today, walk);
         }
 
