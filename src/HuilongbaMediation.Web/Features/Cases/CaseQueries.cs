@@ -15,6 +15,9 @@ public static class CaseQueries
     private const string Resolve = nameof(CaseTrigger.Resolve);
     private const string FollowUp = nameof(CaseAction.RecordFollowUp);
 
+    /// <summary>Whether <see cref="VisibleTo"/> lets <paramref name="actor"/> see every case (the judicial office, an admin).</summary>
+    public static bool SeesEveryCase(Actor actor) => actor.Role is UserRole.JudicialOffice or UserRole.Admin;
+
     public static IQueryable<MediationCase> VisibleTo(this IQueryable<MediationCase> cases, Actor actor) => actor.Role switch
     {
         UserRole.Mediator => cases.Where(c => c.VillageId == actor.VillageId || c.Mediators.Any(m => m.UserId == actor.UserId)),
@@ -24,12 +27,8 @@ public static class CaseQueries
     };
 
     /// <summary>Applies every part of <paramref name="filter"/>; <paramref name="today"/> is the China date for "overdue".</summary>
-    /// <param name="walkInOrder">
-    /// For a search term found in very many cases (<see cref="CaseSearchIndex.IsCommonAsync"/>), and a list sorted by an
-    /// indexed column: the candidates are tested as the cases are read in the list's order, instead of each candidate being
-    /// read and all of them sorted, so a first page stops after a few hundred rows.
-    /// </param>
-    public static IQueryable<MediationCase> Matching(this IQueryable<MediationCase> cases, AppDbContext db, CaseFilter filter, Actor actor, DateOnly today, bool walkInOrder = false)
+    /// <param name="walk">How a search term's matches are found (<see cref="SearchWalk"/>); by the index's candidates unless told.</param>
+    public static IQueryable<MediationCase> Matching(this IQueryable<MediationCase> cases, AppDbContext db, CaseFilter filter, Actor actor, DateOnly today, SearchWalk walk = SearchWalk.None)
     {
         if (filter.StateAsOf is { } asOf && (filter.States.Count > 0 || filter.Overdue))
         {
@@ -155,9 +154,14 @@ public static class CaseQueries
         {
             // The index finds the few cases that may match without reading the others; the exact test runs on those only.
             var candidates = CaseSearchIndex.Of(db).CandidateIds(db, search);
-            // "Id + 0" is no longer the key, so the planner cannot look each candidate up by it and keeps to the list's order.
-            cases = (walkInOrder ? cases.Where(c => candidates.Contains(c.Id + 0)) : cases.Where(c => candidates.Contains(c.Id)))
-                .Where(c => c.Number.Contains(search) || c.Summary.Contains(search) || c.Parties.Any(p => p.Name.Contains(search)));
+            cases = walk switch
+            {
+                SearchWalk.Exact => cases,
+                // "Id + 0" is no longer the key, so the planner cannot look each candidate up by it and keeps to the list's order.
+                SearchWalk.Candidates => cases.Where(c => candidates.Contains(c.Id + 0)),
+                _ => cases.Where(c => candidates.Contains(c.Id)),
+            };
+            cases = cases.Where(c => c.Number.Contains(search) || c.Summary.Contains(search) || c.Parties.Any(p => p.Name.Contains(search)));
         }
 
         if (filter.Event is { } events)
@@ -246,6 +250,30 @@ public static class CaseQueries
 
     /// <summary>The <see cref="CaseFilter.Event"/> of a resolution with an agreement of this kind.</summary>
     public static string ResolvedWith(AgreementKind kind) => $"{Resolve}:{kind}";
+}
+
+/// <summary>
+/// How the list finds a search term's matches. A rare term: the index's candidates, each read and tested, then sorted.
+/// A term in very many cases (<see cref="CaseSearchIndex.IsCommonAsync"/>, e.g. 王 in some 20,000 cases of a million),
+/// with the list sorted by an indexed column (filing date, number): the cases are read in the list's order and tested,
+/// stopping at the page, so that the page does not cost reading and sorting every match.
+/// </summary>
+public enum SearchWalk
+{
+    /// <summary>The index's candidates, looked up by id.</summary>
+    None,
+
+    /// <summary>
+    /// The list's order, each case tested by the exact test alone: a first page of 王 at a million cases reads about 1,250
+    /// cases. Its cost grows with the page's depth (25 ÷ the share of cases that match, per page).
+    /// </summary>
+    Exact,
+
+    /// <summary>
+    /// The list's order, each case first looked up among the candidates (read once into a lookup table, all of them): a fixed
+    /// cost (20,000 candidates for 王 at a million cases), then cheap per case; for the deeper pages.
+    /// </summary>
+    Candidates,
 }
 
 /// <summary>A case with its state, and whether it was overdue, at the end of a date (<see cref="CaseQueries.AsOf"/>).</summary>

@@ -168,6 +168,51 @@ public sealed class CaseSearchTests(SearchTown town) : IClassFixture<SearchTown>
         }
     }
 
+    /// <summary>
+    /// What the list shows for a term — each page's rows in the list's order, and the total or "1,000+" — is what the plain
+    /// scan (every visible case tested, sorted, counted) gives: for a term in every case (调, in each number: the walk, and
+    /// the total proved by the index alone), a common surname, a word and a rare name; as the office, as the office with a
+    /// village chosen (the total then counted, not proved) and as a village head; on the first pages (each case tested in
+    /// the list's order) and deeper ones (the candidates looked up).
+    /// </summary>
+    [Fact]
+    public async Task Each_page_and_total_are_the_plain_scan_s_for_common_and_rare_terms_whoever_asks()
+    {
+        await using var db = await _app.DbAsync();
+        var rare = await db.Set<Party>().AsNoTracking().OrderBy(p => p.Id).Select(p => p.Name).Skip(500).FirstAsync();
+        var village = await db.Villages.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        var list = _app.Get<CaseListService>();
+        var index = CaseSearchIndex.Of(db);
+        Assert.Equal(!db.Database.IsNpgsql(), await index.IsCommonAsync(db, "调", default));
+        Assert.Equal(!db.Database.IsNpgsql(), await index.ProvesMoreThanAsync(db, "调", CaseListService.SearchTotalCap, default));
+        Assert.False(await index.ProvesMoreThanAsync(db, rare, CaseListService.SearchTotalCap, default));
+        foreach (var (who, villageId) in new[] { ("wangfang", (int?)null), ("wangfang", village), ("liqiang", null) })
+        {
+            var actor = await _app.SignInAsUserAsync(who);
+            foreach (var term in new[] { "调", "王", "纠纷", rare })
+            {
+                var filter = new CaseFilter { Search = term, VillageId = villageId };
+                var scanned = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, filter with { Search = null }, actor, TestClock.Today)
+                    .Where(c => c.Number.Contains(term) || c.Summary.Contains(term) || c.Parties.Any(p => p.Name.Contains(term)));
+                var count = await scanned.CountAsync();
+                foreach (var (sort, descending) in new[] { (CaseSort.FiledOn, true), (CaseSort.Number, false) })
+                {
+                    var ordered = sort == CaseSort.FiledOn
+                        ? scanned.OrderByDescending(c => c.FiledOn).ThenByDescending(c => c.Id)
+                        : scanned.OrderBy(c => c.Year).ThenBy(c => c.Sequence).ThenByDescending(c => c.Id);
+                    foreach (var page in new[] { 0, 3, 4, 30 })
+                    {
+                        var shown = await list.ListAsync(new CaseListRequest(filter, Page: page, Sort: sort, Descending: descending));
+                        var want = await ordered.Skip(page * 25).Take(25).Select(c => c.Id).ToListAsync();
+                        var what = $"“{term}” as {who}{(villageId is null ? "" : " in one village")}, {sort}, page {page + 1}";
+                        Assert.True(want.SequenceEqual(shown.Rows.Select(r => r.Id)), what);
+                        Assert.Equal((Math.Min(count, CaseListService.SearchTotalCap), count > CaseListService.SearchTotalCap), (shown.Total, shown.TotalCapped));
+                    }
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task A_corrected_name_is_found_by_the_new_name_and_no_longer_by_the_old()
     {
