@@ -212,6 +212,12 @@ public static class Composition
             return;
         }
 
+        // The serving app holds the data folder (Program): a generator's load that was stopped half-way is surely dead.
+        if (engine.LocksDataFolder && await SqliteBulkLoad.UndoUnfinishedAsync(db) is { } undone)
+        {
+            app.Logger.LogWarning("A generated town's load was stopped half-way: its {Cases} cases were removed and the indexes, search index, counters and triggers it had dropped were built again", undone);
+        }
+
         var demoEnabled = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled;
         if (demoEnabled)
         {

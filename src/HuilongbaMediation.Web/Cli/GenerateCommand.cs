@@ -37,7 +37,22 @@ internal sealed class GenerateCommand(int cases, int years, TextWriter? output =
             return 1;
         }
 
+        // The whole load holds the data folder, as the serving app does: the app cannot serve (and write around the dropped
+        // triggers) a town half loaded, and a load stopped half-way is known to be dead to whoever next holds the folder.
+        var engine = provider.GetRequiredService<DatabaseEngine>();
+        using var folderLock = engine.LocksDataFolder ? DataFolderLock.TryAcquire(engine.DataFolder) : null;
+        if (engine.LocksDataFolder && folderLock is null)
+        {
+            await _error.WriteLineAsync($"数据目录 {engine.DataFolder} 正被运行中的系统（或另一个命令）占用：请先停止它，再生成。");
+            return 1;
+        }
+
         var db = provider.GetRequiredService<AppDbContext>();
+        if (engine.LocksDataFolder && await SqliteBulkLoad.UndoUnfinishedAsync(db) is { } undone)
+        {
+            console.WriteLine($"上次生成在载入中途停止：已删除它载入的 {undone:N0} 件案件，并重建索引、搜索索引和统计计数。");
+        }
+
         if (await db.Cases.AnyAsync())
         {
             await _error.WriteLineAsync("数据库中已有案件：generate 只填充没有案件的数据库（案号按立案先后逐年编排）。请用一个新的数据库文件（ConnectionStrings__Default）。");

@@ -24,6 +24,13 @@ public static class AppStateKeys
 
     /// <summary>The outcome of the last backup run (JSON of <c>BackupRun</c>).</summary>
     public const string LastBackupRun = "backup-last-run";
+
+    /// <summary>
+    /// Written with the drop of the triggers and indexes that a bulk load (the generator's, <c>SqliteBulkLoad</c>) builds
+    /// again when it ends, and removed with that build: while it is there, a load was stopped half-way (JSON: the tables
+    /// and the indexes to make again).
+    /// </summary>
+    public const string UnfinishedLoad = "bulk-load-unfinished";
 }
 
 internal sealed class AppStateEntryConfiguration : IEntityTypeConfiguration<AppStateEntry>

@@ -197,12 +197,12 @@ internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
         """;
 
     public const string DropTriggersSql = """
-        DROP TRIGGER "CaseSearch_CaseFiled";
-        DROP TRIGGER "CaseSearch_CaseChanged";
-        DROP TRIGGER "CaseSearch_CaseDeleted";
-        DROP TRIGGER "CaseSearch_PartyAdded";
-        DROP TRIGGER "CaseSearch_PartyChanged";
-        DROP TRIGGER "CaseSearch_PartyRemoved";
+        DROP TRIGGER IF EXISTS "CaseSearch_CaseFiled";
+        DROP TRIGGER IF EXISTS "CaseSearch_CaseChanged";
+        DROP TRIGGER IF EXISTS "CaseSearch_CaseDeleted";
+        DROP TRIGGER IF EXISTS "CaseSearch_PartyAdded";
+        DROP TRIGGER IF EXISTS "CaseSearch_PartyChanged";
+        DROP TRIGGER IF EXISTS "CaseSearch_PartyRemoved";
         """;
 
     public const string DropSql = $"""

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using HuilongbaMediation.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,7 +20,10 @@ namespace HuilongbaMediation.Web.Data;
 /// </para>
 /// <para>
 /// A load that fails is undone with <c>FinishAsync(undo: true)</c>: the tables were empty when it began (checked), so
-/// emptying them again and rebuilding leaves the database as it was, triggers and indexes included. The price of
+/// emptying them again and rebuilding leaves the database as it was, triggers and indexes included. A load whose process
+/// was killed cannot undo itself: the drop writes a mark (<see cref="AppStateKeys.UnfinishedLoad"/>, with the indexes'
+/// statements) in its own transaction, the build removes it in its, and whoever next holds the data folder — the serving
+/// app at start-up, or <c>generate</c> — finds the mark and undoes the load (<see cref="UndoUnfinishedAsync"/>). The price of
 /// <c>synchronous = OFF</c>: a power cut (not a crash of the process) during the load may corrupt the file. The database
 /// is a new one that the load is filling, and the setting is put back before the indexes are built.
 /// </para>
@@ -75,6 +79,9 @@ internal sealed class SqliteBulkLoad
             await ScalarAsync(connection, "PRAGMA synchronous", ct), await ScalarAsync(connection, "PRAGMA cache_size", ct));
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            var mark = JsonSerializer.Serialize(new Mark(tables, names, indexes));
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "AppState" ("Key", "Value", "UpdatedAtUtc") VALUES ({AppStateKeys.UnfinishedLoad}, {mark}, {DateTime.UtcNow})""", ct);
             await ExecuteAsync(db, FigureCounterSql.SqliteDropSql + SqliteCaseSearchIndex.DropTriggersSql, ct);
             await ExecuteAsync(db, string.Concat(names.Select(n => $"DROP INDEX \"{n}\";\n")), ct);
             await transaction.CommitAsync(ct);
@@ -107,6 +114,7 @@ internal sealed class SqliteBulkLoad
                 await ExecuteAsync(_db, SqliteCaseSearchIndex.RebuildSql);
                 await ExecuteAsync(_db, FigureCounterSql.RebuildSql(postgres: false));
                 await ExecuteAsync(_db, FigureCounterSql.SqliteCreateSql + SqliteCaseSearchIndex.TriggersSql);
+                await ExecuteAsync(_db, $"DELETE FROM \"AppState\" WHERE \"Key\" = '{AppStateKeys.UnfinishedLoad}';");
                 await transaction.CommitAsync();
             }
 
@@ -119,6 +127,35 @@ internal sealed class SqliteBulkLoad
             await _db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// Undoes a load whose process ended before it could (killed, or the machine went down): empties the loaded tables and
+    /// builds back what the load had dropped, as <see cref="FinishAsync"/> with undo does. Only for a process that holds the
+    /// data folder (<see cref="DataFolderLock"/>; a loader holds it while it loads), so the load is surely not running.
+    /// The number of cases it removed, or null when no load was left unfinished.
+    /// </summary>
+    public static async Task<int?> UndoUnfinishedAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var value = await db.AppState.AsNoTracking().Where(s => s.Key == AppStateKeys.UnfinishedLoad).Select(s => s.Value).SingleOrDefaultAsync(ct);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var mark = JsonSerializer.Deserialize<Mark>(value)!;
+        var cases = await db.Cases.CountAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        // A migration since may have made some triggers or indexes again: those are dropped first and made with the rest.
+        await ExecuteAsync(db, FigureCounterSql.SqliteDropSql + SqliteCaseSearchIndex.DropTriggersSql, ct);
+        await ExecuteAsync(db, string.Concat(mark.IndexNames.Select(n => $"DROP INDEX IF EXISTS \"{n}\";\n")), ct);
+        await new SqliteBulkLoad(db, mark.Tables, mark.Indexes,
+            await ScalarAsync(connection, "PRAGMA synchronous", ct), await ScalarAsync(connection, "PRAGMA cache_size", ct)).FinishAsync(undo: true);
+        return cases;
+    }
+
+    /// <summary>What <see cref="AppStateKeys.UnfinishedLoad"/> keeps: the tables loaded (the root's first), the indexes dropped and their statements.</summary>
+    private sealed record Mark(IReadOnlyList<string> Tables, IReadOnlyList<string> IndexNames, IReadOnlyList<string> Indexes);
 
     /// <summary>
     /// Runs DDL made of the constants above and the database's own statements (nothing from a user), in the current

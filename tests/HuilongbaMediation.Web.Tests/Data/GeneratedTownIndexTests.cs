@@ -1,4 +1,5 @@
 using HuilongbaMediation.Domain.Cases;
+using HuilongbaMediation.Web.Cli;
 using HuilongbaMediation.Web.Data;
 using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Dashboard;
@@ -115,6 +116,71 @@ public sealed class GeneratedTownIndexTests
             Assert.NotEmpty(found);
             Assert.Equal(await CaseSearchTests.ScannedAsync(db, office, name), found);
         }
+    }
+
+    [Fact]
+    public async Task A_load_whose_process_died_half_way_is_undone_by_the_next_start_or_the_next_generate()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        await app.SignInAsUserAsync("wangfang");
+        var before = await SchemaAsync(app);
+
+        // Killed after its first cases were written: nothing built back, its mark left behind.
+        await DieHalfWayAsync(app);
+        Assert.NotEqual(before, await SchemaAsync(app));
+
+        // The serving app, which holds the data folder, undoes it at start-up.
+        await using (var restarted = await TestApp.StartAsync(demo: true, dataFolder: app.DataFolder, serving: true))
+        {
+            Assert.Equal(before, await SchemaAsync(restarted));
+            await using var db = await restarted.DbAsync();
+            Assert.Equal(0, await db.Cases.CountAsync());
+            Assert.False(await db.AppState.AnyAsync(s => s.Key == AppStateKeys.UnfinishedLoad));
+            Assert.False(await db.FigureCounters.AnyAsync(c => c.Filed != 0 || c.Resolved != 0));
+        }
+
+        // Killed again; this time the next `generate` undoes it, then loads its own town.
+        await DieHalfWayAsync(app);
+        var command = Assert.IsType<GenerateCommand>(CliCommand.Parse(["generate", "--cases", "200", "--years", "1"]));
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await command.WithConsole(output, error).RunAsync(app.Get<IServiceProvider>()));
+        var said = output.ToString().ReplaceLineEndings(""); // the console wraps its lines
+        Assert.Contains("上次生成在载入中途停止：已删除它载入的 3 件案件", said, StringComparison.Ordinal);
+        Assert.Contains("已生成：200 件案件", said, StringComparison.Ordinal);
+        Assert.Equal(before, await SchemaAsync(app));
+        Assert.Equal(0, (await app.Get<FigureCounterRebuilder>().RebuildAsync()).Differing);
+    }
+
+    [Fact]
+    public async Task Generate_refuses_while_the_app_holds_the_data_folder()
+    {
+        await using var app = await TestApp.StartAsync(demo: true);
+        using (var serving = DataFolderLock.TryAcquire(app.DataFolder))
+        {
+            Assert.NotNull(serving);
+            var command = Assert.IsType<GenerateCommand>(CliCommand.Parse(["generate", "--cases", "10"]));
+            var (output, error) = (new StringWriter(), new StringWriter());
+            Assert.Equal(1, await command.WithConsole(output, error).RunAsync(app.Get<IServiceProvider>()));
+            Assert.Contains("正被运行中的系统", error.ToString(), StringComparison.Ordinal);
+        }
+
+        await using var db = await app.DbAsync();
+        Assert.Equal(0, await db.Cases.CountAsync());
+    }
+
+    /// <summary>A bulk load begun, three cases written through it, and its process gone without building anything back.</summary>
+    private static async Task DieHalfWayAsync(TestApp app)
+    {
+        await using (var db = await app.DbAsync())
+        {
+            Assert.NotNull(await SqliteBulkLoad.BeginAsync(db, NewAggregates.Tables<MediationCase>(db), default));
+        }
+
+        var town = await BackdatedCases.CreateAsync(app);
+        town.File("wuyunshan", "neighbour", BackdatedCases.D(2025, 3, 1)).Accept(BackdatedCases.D(2025, 3, 2)).Session(BackdatedCases.D(2025, 3, 3)).Resolve(BackdatedCases.D(2025, 3, 9), AgreementKind.Oral);
+        town.File("wuyunshan", "contract", BackdatedCases.D(2025, 4, 1)).Accept(BackdatedCases.D(2025, 4, 2));
+        town.File("huilongba", "neighbour", BackdatedCases.D(2025, 5, 1));
+        await town.SaveAsync();
     }
 
     /// <summary>The triggers and indexes of the database with their SQL (SQLite: its catalogue; PostgreSQL: pg_indexes and pg_trigger).</summary>

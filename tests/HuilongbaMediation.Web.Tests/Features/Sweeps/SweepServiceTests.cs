@@ -125,7 +125,8 @@ public sealed class SweepServiceTests : IAsyncLifetime
         await using var db = await _app.DbAsync();
         var finding = await db.SweepFindings.SingleAsync(f => f.Id == findingId);
         Assert.Equal((FindingOutcome.Prevented, (DateOnly?)Today.AddDays(-3)), (finding.Outcome, finding.SettledOn));
-        Assert.True(finding.SettledAtUtc > DateTime.UtcNow.AddMinutes(-5));
+        // Stamped by the app's clock (the tests' fake one, started with the run): now, not some other time.
+        Assert.InRange(finding.SettledAtUtc!.Value, TestClock.Start.UtcDateTime, _app.Get<TimeProvider>().GetUtcNow().UtcDateTime);
     }
 
     [Fact]
