@@ -84,7 +84,12 @@ internal static class CircuitMemoryBenchmark
             Console.Error.WriteLine($"served at {address}; no page open: live heap {Mb(baseline)}, resident {Mb(baselineRss)}");
 
             var rows = new List<string>();
-            foreach (var (label, user, path) in Pages)
+            // HM_CIRCUIT_PAGES=case,dashboard: only the pages whose label contains one of these (while working on one page).
+            // HM_CIRCUIT_HOLD=60: with the tabs open and the heap read, waits that many seconds (time for
+            // `dotnet-dump collect -p PID` from another shell) before it closes them.
+            var only = Environment.GetEnvironmentVariable("HM_CIRCUIT_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var hold = int.TryParse(Environment.GetEnvironmentVariable("HM_CIRCUIT_HOLD"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+            foreach (var (label, user, path) in Pages.Where(p => only is null || only.Any(o => p.Label.Contains(o, StringComparison.OrdinalIgnoreCase))))
             {
                 var cells = new List<string>();
                 var url = path.Replace("{id}", caseId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -106,6 +111,12 @@ internal static class CircuitMemoryBenchmark
                     var rss = Environment.WorkingSet;
                     cells.Add($"{Mb((heap - before) / (double)n)} ({Mb((rss - beforeRss) / (double)n)})");
                     Console.Error.WriteLine($"{label} × {n}: opened in {opened.TotalSeconds:F1} s, live heap {Mb(before)} → {Mb(heap)}, resident {Mb(beforeRss)} → {Mb(rss)}");
+                    if (hold > 0)
+                    {
+                        Console.Error.WriteLine($"holding {hold} s with {n} tabs open: process {Environment.ProcessId}");
+                        await Task.Delay(TimeSpan.FromSeconds(hold));
+                    }
+
                     await CloseAsync(tabs, circuits);
                 }
 
