@@ -97,7 +97,20 @@ internal static class CircuitMemoryBenchmark
                 // The first page of a kind also fills what every later one shares (EF's query cache, the components'
                 // metadata, the resources): opened and closed once first, so that the heap before each count is the
                 // one a server that has served the page already holds.
-                await CloseAsync(await OpenAsync(contexts[user], url, 1), circuits);
+                var first = await OpenAsync(contexts[user], url, 1);
+                if (Environment.GetEnvironmentVariable("HM_CIRCUIT_SHOTS") is { Length: > 0 } shots)
+                {
+                    // HM_CIRCUIT_SHOTS=folder: the page as measured, at 1366×768 and 390×844, to look at beside the figures.
+                    await first[0].WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var name = string.Concat(label.TakeWhile(c => c != '(')).Trim().Replace(' ', '-');
+                    await first[0].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{name}-desktop.png") });
+                    await first[0].SetViewportSizeAsync(390, 844);
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    await first[0].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{name}-phone.png") });
+                }
+
+                await CloseAsync(first, circuits);
                 foreach (var n in counts)
                 {
                     var before = LiveHeap();
