@@ -84,7 +84,12 @@ internal static class CircuitMemoryBenchmark
             Console.Error.WriteLine($"served at {address}; no page open: live heap {Mb(baseline)}, resident {Mb(baselineRss)}");
 
             var rows = new List<string>();
-            foreach (var (label, user, path) in Pages)
+            // HM_CIRCUIT_PAGES=case,dashboard: only the pages whose label contains one of these (while working on one page).
+            // HM_CIRCUIT_HOLD=60: with the tabs open and the heap read, waits that many seconds (time for
+            // `dotnet-dump collect -p PID` from another shell) before it closes them.
+            var only = Environment.GetEnvironmentVariable("HM_CIRCUIT_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var hold = int.TryParse(Environment.GetEnvironmentVariable("HM_CIRCUIT_HOLD"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+            foreach (var (label, user, path) in Pages.Where(p => only is null || only.Any(o => p.Label.Contains(o, StringComparison.OrdinalIgnoreCase))))
             {
                 var cells = new List<string>();
                 var url = path.Replace("{id}", caseId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -92,7 +97,20 @@ internal static class CircuitMemoryBenchmark
                 // The first page of a kind also fills what every later one shares (EF's query cache, the components'
                 // metadata, the resources): opened and closed once first, so that the heap before each count is the
                 // one a server that has served the page already holds.
-                await CloseAsync(await OpenAsync(contexts[user], url, 1), circuits);
+                var first = await OpenAsync(contexts[user], url, 1);
+                if (Environment.GetEnvironmentVariable("HM_CIRCUIT_SHOTS") is { Length: > 0 } shots)
+                {
+                    // HM_CIRCUIT_SHOTS=folder: the page as measured, at 1366×768 and 390×844, to look at beside the figures.
+                    await first[0].WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    var name = string.Concat(label.TakeWhile(c => c != '(')).Trim().Replace(' ', '-');
+                    await first[0].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{name}-desktop.png") });
+                    await first[0].SetViewportSizeAsync(390, 844);
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    await first[0].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{name}-phone.png") });
+                }
+
+                await CloseAsync(first, circuits);
                 foreach (var n in counts)
                 {
                     var before = LiveHeap();
@@ -106,6 +124,12 @@ internal static class CircuitMemoryBenchmark
                     var rss = Environment.WorkingSet;
                     cells.Add($"{Mb((heap - before) / (double)n)} ({Mb((rss - beforeRss) / (double)n)})");
                     Console.Error.WriteLine($"{label} × {n}: opened in {opened.TotalSeconds:F1} s, live heap {Mb(before)} → {Mb(heap)}, resident {Mb(beforeRss)} → {Mb(rss)}");
+                    if (hold > 0)
+                    {
+                        Console.Error.WriteLine($"holding {hold} s with {n} tabs open: process {Environment.ProcessId}");
+                        await Task.Delay(TimeSpan.FromSeconds(hold));
+                    }
+
                     await CloseAsync(tabs, circuits);
                 }
 
