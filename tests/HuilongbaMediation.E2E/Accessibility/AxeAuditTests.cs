@@ -14,13 +14,18 @@ namespace HuilongbaMediation.E2E.Accessibility;
 /// 1366×768 and 390×844, in normal and in large text: any WCAG 2.1 A/AA violation fails the test, listed with its
 /// elements. Every page is audited once it has loaded its data, since most violations live in the data's markup.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(AxeAppCollection.Name)]
 public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    /// <summary>WCAG 2.0 and 2.1, levels A and AA (GB/T 37668 follows WCAG 2.0 AA).</summary>
+    /// <summary>
+    /// WCAG 2.0 and 2.1, levels A and AA (GB/T 37668 follows WCAG 2.0 AA). Only the violations are reported: axe then
+    /// lists one element for each passed or incomplete rule instead of every one it checked, which took the audits'
+    /// axe time from 212 s to 129 s over four runs of the 15 audits of 王芳 (2026-11-30, same machine, loaded).
+    /// </summary>
     internal static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        ResultTypes = [ResultType.Violations],
     };
 
     /// <summary>The main pages of each role, and what shows that the page has its data.</summary>
@@ -170,8 +175,9 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
             report.AppendLine($"- {name}: text cut short: {element}");
         }
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await page.RunAxe(Wcag21AA);
-        Output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+        Output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed, axe {started.ElapsedMilliseconds} ms");
         foreach (var violation in result.Violations)
         {
             report.AppendLine($"- {name}: {violation.Id} ({violation.Impact}) {violation.Help}");
@@ -187,4 +193,15 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
             }
         }
     }
+}
+
+/// <summary>
+/// The audits get an app of their own: they are the suite's longest class (20 runs of every page), so on their own app
+/// they run beside the other browser tests instead of after them; and the text size they switch is kept with the
+/// account, which no other test then sees.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AxeAppCollection : ICollectionFixture<AppHost>
+{
+    public const string Name = "Axe app";
 }

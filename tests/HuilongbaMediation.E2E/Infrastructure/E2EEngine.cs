@@ -5,8 +5,8 @@ namespace HuilongbaMediation.E2E.Infrastructure;
 /// <summary>
 /// The engine every <see cref="AppHost"/> starts its app on: SQLite (a fresh file) unless HM_TEST_ENGINE=PostgreSQL —
 /// the same variable as the web tests' — then a fresh database <c>hm_e2e_…</c> on the server PG_CONNECTION names, created
-/// before the app starts and dropped when it stops. <c>.ci/run</c> runs the E2E a second time so, with the filter of
-/// <c>.ci/postgres-e2e.filter</c>.
+/// before the app starts and dropped when it stops. <c>.ci/run</c> runs the whole E2E suite a second time so, all but the
+/// tests marked <see cref="SqliteOnly"/>.
 /// </summary>
 public static class E2EEngine
 {
