@@ -163,6 +163,10 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
 
     private async Task AuditAsync(IPage page, string name, StringBuilder report)
     {
+        // Audited when still: a button enabled as the data arrives (复制全文 on the annual report) fades to its colours
+        // over a quarter of a second, and mid-fade its contrast is the fade's, not the button's.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+
         // Text cut short: a label, a chosen value, a button, a title that needs more room than it has (the select that
         // shrank to 「状…」 at a larger text size). axe does not see this; the reader does.
         var cut = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll(

@@ -27,7 +27,8 @@ public sealed class LedgerImportTests(AppHost app, ITestOutputHelper output) : B
 
             await page.Locator("input[type=file]").SetInputFilesAsync(TownLedger);
             var preview = page.GetByTestId("import-preview");
-            await Expect(preview).ToContainTextAsync("表头在第 3 行");
+            // Reading and checking the workbook is the page's slowest step: as long as the import itself is given.
+            await Expect(preview).ToContainTextAsync("表头在第 3 行", new() { Timeout = 30_000 });
             await Expect(preview.GetByTestId("import-rows").Locator("tbody tr")).ToHaveCountAsync(8);
             await Expect(preview.GetByTestId("import-rows")).ToContainTextAsync("张大明");
             await ScreenshotAsync(page, $"import-preview-{slug}");
