@@ -59,6 +59,7 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
 
     /// <summary>A search counts its matches up to this many ("1,000+" beyond): a count of every match would read them all.</summary>
     public const int SearchTotalCap = 1000;
+
     /// <summary>
     /// A common term's page is found by testing the cases in the list's order while it ends within this many matches (the
     /// first four pages of 25); beyond, by the candidates. At a million cases, 王's first page took 7 ms this way and its
