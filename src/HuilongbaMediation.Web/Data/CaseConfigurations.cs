@@ -22,9 +22,14 @@ internal sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Medi
         builder.Property(c => c.Number).HasMaxLength(40).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique().HasDatabaseName("IX_Cases_ByNumber");
         builder.HasIndex(c => new { c.Year, c.Sequence }).IsUnique().HasDatabaseName("IX_Cases_NextNumberOfYear");
-        builder.HasIndex(c => new { c.VillageId, c.Status }).HasDatabaseName("IX_Cases_ListByVillageAndState");
+        // A village's cases in a state, and its list by status then filing date (the list's order by status).
+        builder.HasIndex(c => new { c.VillageId, c.Status, c.FiledOn }).HasDatabaseName("IX_Cases_ListByVillageAndState");
         builder.HasIndex(c => new { c.Status, c.DueOn }).HasDatabaseName("IX_Cases_OverdueByState");
         builder.HasIndex(c => c.FiledOn).HasDatabaseName("IX_Cases_FiledInPeriod");
+        // The list by status then filing date, either way: walked, where the ties of a status (most cases are 调解成功) were sorted.
+        builder.HasIndex(c => new { c.Status, c.FiledOn }).HasDatabaseName("IX_Cases_ListByState");
+        // A village's list newest first (a 村负责人's, and a search among its cases) walks this index and stops at the page.
+        builder.HasIndex(c => new { c.VillageId, c.FiledOn }).HasDatabaseName("IX_Cases_ListOfVillage");
 
         builder.Property(c => c.Summary).HasMaxLength(CaseValidator.SummaryMaxLength).IsRequired();
         builder.Property(c => c.RiskNote).HasMaxLength(CaseValidator.NoteMaxLength);

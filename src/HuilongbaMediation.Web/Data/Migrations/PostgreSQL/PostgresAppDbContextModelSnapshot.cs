@@ -321,12 +321,18 @@ namespace HuilongbaMediation.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("IX_Cases_OverdueByState");
 
-                    b.HasIndex("VillageId", "Status")
-                        .HasDatabaseName("IX_Cases_ListByVillageAndState");
+                    b.HasIndex("Status", "FiledOn")
+                        .HasDatabaseName("IX_Cases_ListByState");
+
+                    b.HasIndex("VillageId", "FiledOn")
+                        .HasDatabaseName("IX_Cases_ListOfVillage");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("IX_Cases_NextNumberOfYear");
+
+                    b.HasIndex("VillageId", "Status", "FiledOn")
+                        .HasDatabaseName("IX_Cases_ListByVillageAndState");
 
                     b.ToTable("Cases", (string)null);
                 });
