@@ -1,5 +1,4 @@
 using HuilongbaMediation.E2E.Accessibility;
-using HuilongbaMediation.E2E.Infrastructure;
 using Xunit.Abstractions;
 
 [assembly: TestCollectionOrderer("HuilongbaMediation.E2E.Infrastructure.LongestCollectionsFirst", "HuilongbaMediation.E2E")]
