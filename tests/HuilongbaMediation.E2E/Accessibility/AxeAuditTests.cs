@@ -1,6 +1,5 @@
 using System.Text;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -180,7 +179,7 @@ public sealed class AxeAuditTests(AppHost app, ITestOutputHelper output) : Brows
         }
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = await page.RunAxe(Wcag21AA);
+        var result = await Axe.RunAsync(page, Wcag21AA);
         Output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed, axe {started.ElapsedMilliseconds} ms");
         foreach (var violation in result.Violations)
         {

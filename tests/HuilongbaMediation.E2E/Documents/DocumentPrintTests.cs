@@ -1,5 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Playwright;
 using HuilongbaMediation.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -34,7 +33,7 @@ public sealed class DocumentPrintTests(AppHost app, ITestOutputHelper output) : 
                 await Expect(page.GetByTestId("document-sheet").First).ToBeVisibleAsync();
                 var name = link.Split('/')[4].Split('?')[0] + (link.Contains("record=", StringComparison.Ordinal) ? "-" + link.Split("record=")[1] : "");
                 await ScreenshotAsync(page, $"document-{name}-desktop");
-                var result = await page.RunAxe(Accessibility.AxeAuditTests.Wcag21AA);
+                var result = await Axe.RunAsync(page, Accessibility.AxeAuditTests.Wcag21AA);
                 foreach (var violation in result.Violations)
                 {
                     report.AppendLine($"- {name}: {violation.Id} ({violation.Impact}) {violation.Help}: {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target))}");

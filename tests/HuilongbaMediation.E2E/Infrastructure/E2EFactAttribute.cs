@@ -1,3 +1,5 @@
+using HuilongbaMediation.Tests.Shared;
+
 namespace HuilongbaMediation.E2E.Infrastructure;
 
 /// <summary>
@@ -67,7 +69,7 @@ public sealed class PostgresE2EFactAttribute : FactAttribute
     {
         if (!E2EEngine.IsPostgres)
         {
-            Skip = $"Runs on PostgreSQL only: {E2EEngine.EngineVariable}=PostgreSQL with {E2EEngine.ServerVariable} (.ci/with-postgres).";
+            Skip = $"Runs on PostgreSQL only: {PostgresServer.EngineVariable}=PostgreSQL with {PostgresServer.ServerVariable} (.ci/with-postgres).";
         }
         else if ((BrowserSupport.SkipReason ?? E2EEngine.SkipReason) is { } reason)
         {

@@ -1,55 +1,26 @@
+using HuilongbaMediation.Tests.Shared;
 using HuilongbaMediation.Web.Data;
-using Npgsql;
 
 namespace HuilongbaMediation.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The engine the tests' <see cref="TestApp"/> runs on: SQLite unless HM_TEST_ENGINE=PostgreSQL, then a fresh
-/// database per app on the server PG_CONNECTION names (<c>.ci/run</c> runs the service tests a second time so).
+/// database per app on the server PG_CONNECTION names (<see cref="PostgresServer"/>; <c>.ci/run</c> runs the service
+/// tests a second time so).
 /// </summary>
 public static class TestEngine
 {
-    public const string EngineVariable = "HM_TEST_ENGINE";
-    public const string ServerVariable = "PG_CONNECTION";
-    public const string RequiredVariable = "PG_REQUIRED";
-
-    public static DatabaseProvider Current { get; } =
-        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(EngineVariable), ignoreCase: true, out var engine) ? engine : DatabaseProvider.Sqlite;
+    public static DatabaseProvider Current { get; } = PostgresServer.IsRequested ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
 
     public static bool IsPostgres => Current == DatabaseProvider.PostgreSQL;
 
-    /// <summary>Why the PostgreSQL tests cannot run here, or null when a server is named.</summary>
-    public static string? PostgresUnavailable =>
-        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ServerVariable))
-            ? $"No PostgreSQL server: set {ServerVariable} (e.g. .ci/with-postgres starts one), or {RequiredVariable}=1 to fail instead of skipping."
-            : null;
-
-    private static string Server =>
-        Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
-            ? server
-            : throw new InvalidOperationException(PostgresUnavailable);
-
     /// <summary>The server's connection string, on one database of it.</summary>
-    public static string PostgresConnection(string database) =>
-        new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+    public static string PostgresConnection(string database) => PostgresServer.Connection(database);
 
     /// <summary>A new database, empty or a copy of <paramref name="template"/>; its name.</summary>
-    public static async Task<string> CreateDatabaseAsync(string? template)
-    {
-        var name = $"hm_test_{Guid.NewGuid():N}";
-        await ExecuteAsync(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        return name;
-    }
+    public static Task<string> CreateDatabaseAsync(string? template) => PostgresServer.CreateDatabaseAsync("hm_test", template);
 
-    public static Task DropDatabaseAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task DropDatabaseAsync(string name) => PostgresServer.DropDatabaseAsync(name);
 }
 
 /// <summary>
@@ -63,9 +34,9 @@ public sealed class PostgresFactAttribute : FactAttribute
     {
         if (!TestEngine.IsPostgres)
         {
-            Skip = $"Runs on PostgreSQL: {TestEngine.EngineVariable}=PostgreSQL with {TestEngine.ServerVariable} (.ci/with-postgres).";
+            Skip = $"Runs on PostgreSQL: {PostgresServer.EngineVariable}=PostgreSQL with {PostgresServer.ServerVariable} (.ci/with-postgres).";
         }
-        else if (Environment.GetEnvironmentVariable(TestEngine.RequiredVariable) != "1" && TestEngine.PostgresUnavailable is { } why)
+        else if (!PostgresServer.Required && PostgresServer.Unavailable is { } why)
         {
             Skip = why;
         }
