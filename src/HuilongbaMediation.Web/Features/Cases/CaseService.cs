@@ -494,6 +494,14 @@ internal static class CaseLoading
             .AsSingleQuery()
             .SingleOrDefault(c => c.Id == id));
 
+    /// <summary>A case's sessions (the guard of 调解成功), compiled: tracked, they join the case's <c>Sessions</c>.</summary>
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<MediationSession>> SessionsOf =
+        EF.CompileAsyncQuery<AppDbContext, int, MediationSession>((db, id) => db.Set<MediationSession>().Where(s => EF.Property<int>(s, "CaseId") == id).OrderBy(s => s.Id));
+
+    /// <summary>A case's follow-up visits (the guard of 重新调解), compiled: tracked, they join the case's <c>FollowUps</c>.</summary>
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<FollowUpVisit>> FollowUpsOf =
+        EF.CompileAsyncQuery<AppDbContext, int, FollowUpVisit>((db, id) => db.Set<FollowUpVisit>().Where(f => EF.Property<int>(f, "CaseId") == id).OrderBy(f => f.Id));
+
     public static IQueryable<MediationCase> Whole(AppDbContext db) =>
         db.Cases
             .Include(c => c.Parties)
@@ -520,11 +528,15 @@ internal static class CaseLoading
 
         if (@case.Status == CaseStatus.Mediating)
         {
-            await db.Entry(@case).Collection(c => c.Sessions).LoadAsync(ct);
+            await foreach (var _ in SessionsOf(db, caseId).WithCancellation(ct))
+            {
+            }
         }
         else if (@case.Status == CaseStatus.Resolved)
         {
-            await db.Entry(@case).Collection(c => c.FollowUps).LoadAsync(ct);
+            await foreach (var _ in FollowUpsOf(db, caseId).WithCancellation(ct))
+            {
+            }
         }
 
         return @case;
