@@ -11,9 +11,22 @@ namespace HuilongbaMediation.Web.Data;
 /// engine's (its migrations in Data/Migrations name it); <see cref="PostgresAppDbContext"/> is the same model on
 /// PostgreSQL with its own migration set (DatabaseEngine picks which one a factory makes).
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// For an engine's own context type: EF's context pool makes a type with the options of that type
+    /// (<see cref="EngineDbContextFactory"/>), which are not <c>DbContextOptions&lt;AppDbContext&gt;</c>.
+    /// </summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Village> Villages => Set<Village>();
 
     public DbSet<Venue> Venues => Set<Venue>();

@@ -11,7 +11,7 @@ namespace HuilongbaMediation.Web.Data;
 /// Its one table more is the Data Protection key ring, which every app server reads (a cookie made by one is read by
 /// all); on SQLite, one process, the key ring stays in the data folder's <c>keys/</c>, where the backups take it.
 /// </summary>
-public sealed class PostgresAppDbContext(DbContextOptions<AppDbContext> options) : AppDbContext(options), IDataProtectionKeyContext
+public sealed class PostgresAppDbContext(DbContextOptions options) : AppDbContext(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 }

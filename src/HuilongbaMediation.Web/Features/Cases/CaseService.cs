@@ -273,6 +273,11 @@ public sealed class CaseService(
         // inside the gate, as every write did before.
         using var reading = expectedVersion is null ? await writeGate.EnterAsync(ct) : null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // One connection for the step's reads and its write (closed with the context), not one opened per query: on
+        // SQLite each open runs the connection's set-up again (its PRAGMA, EF's functions). No lock is held by an open
+        // connection outside a transaction; the write's transaction begins at SaveChanges, behind the gate.
+        await db.Database.OpenConnectionAsync(ct);
         var @case = await CaseLoading.ForChangeAsync(db, caseId, parties, ct);
         if (@case is null)
         {
@@ -468,8 +473,34 @@ internal static class CaseLoading
     private static readonly string[] DatedActions =
         [nameof(CaseAction.File), nameof(CaseAction.RecordFollowUp), .. Enum.GetNames<CaseTrigger>()];
 
+    /// <summary>
+    /// The case row, its mediators and the three history entries the domain reads, in one compiled query (one statement,
+    /// EF's pipeline once): the latest dated step, the latest dated change of status, the latest resolution. At most three
+    /// mediators times three entries come back; tracked, the entries join the case's history (EF's fix-up) in the order
+    /// they were written.
+    /// </summary>
     private static readonly Func<AppDbContext, int, CancellationToken, Task<MediationCase?>> CaseRow =
-        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken _) => db.Cases.Include(c => c.Mediators).SingleOrDefault(c => c.Id == id));
+        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken _) => db.Cases
+            .Include(c => c.Mediators)
+            .Include(c => c.History
+                .Where(h =>
+                    h.Id == db.CaseHistory.Where(x => x.CaseId == id && DatedActions.Contains(x.Action))
+                        .OrderByDescending(x => x.OccurredOn).ThenByDescending(x => x.Id).Select(x => x.Id).FirstOrDefault()
+                    || h.Id == db.CaseHistory.Where(x => x.CaseId == id && DatedActions.Contains(x.Action) && (x.FromStatus == null || x.FromStatus != x.ToStatus))
+                        .OrderByDescending(x => x.OccurredOn).ThenByDescending(x => x.Id).Select(x => x.Id).FirstOrDefault()
+                    || h.Id == db.CaseHistory.Where(x => x.CaseId == id && x.Action == nameof(CaseTrigger.Resolve))
+                        .OrderByDescending(x => x.AtUtc).ThenByDescending(x => x.Id).Select(x => x.Id).FirstOrDefault())
+                .OrderBy(h => h.Id))
+            .AsSingleQuery()
+            .SingleOrDefault(c => c.Id == id));
+
+    /// <summary>A case's sessions (the guard of 调解成功), compiled: tracked, they join the case's <c>Sessions</c>.</summary>
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<MediationSession>> SessionsOf =
+        EF.CompileAsyncQuery<AppDbContext, int, MediationSession>((db, id) => db.Set<MediationSession>().Where(s => EF.Property<int>(s, "CaseId") == id).OrderBy(s => s.Id));
+
+    /// <summary>A case's follow-up visits (the guard of 重新调解), compiled: tracked, they join the case's <c>FollowUps</c>.</summary>
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<FollowUpVisit>> FollowUpsOf =
+        EF.CompileAsyncQuery<AppDbContext, int, FollowUpVisit>((db, id) => db.Set<FollowUpVisit>().Where(f => EF.Property<int>(f, "CaseId") == id).OrderBy(f => f.Id));
 
     public static IQueryable<MediationCase> Whole(AppDbContext db) =>
         db.Cases
@@ -497,24 +528,17 @@ internal static class CaseLoading
 
         if (@case.Status == CaseStatus.Mediating)
         {
-            await db.Entry(@case).Collection(c => c.Sessions).LoadAsync(ct);
+            await foreach (var _ in SessionsOf(db, caseId).WithCancellation(ct))
+            {
+            }
         }
         else if (@case.Status == CaseStatus.Resolved)
         {
-            await db.Entry(@case).Collection(c => c.FollowUps).LoadAsync(ct);
+            await foreach (var _ in FollowUpsOf(db, caseId).WithCancellation(ct))
+            {
+            }
         }
 
-        // Tracked, the entries join the case's history (EF's fix-up), in the order they were written.
-        var dated = db.CaseHistory.Where(h => h.CaseId == caseId && DatedActions.Contains(h.Action));
-        var latest = dated.OrderByDescending(h => h.OccurredOn).ThenByDescending(h => h.Id).Select(h => h.Id).Take(1);
-        var latestTransition = dated.Where(h => h.FromStatus == null || h.FromStatus != h.ToStatus)
-            .OrderByDescending(h => h.OccurredOn).ThenByDescending(h => h.Id).Select(h => h.Id).Take(1);
-        var latestResolution = db.CaseHistory.Where(h => h.CaseId == caseId && h.Action == nameof(CaseTrigger.Resolve))
-            .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).Select(h => h.Id).Take(1);
-        await db.CaseHistory
-            .Where(h => h.CaseId == caseId && (latest.Contains(h.Id) || latestTransition.Contains(h.Id) || latestResolution.Contains(h.Id)))
-            .OrderBy(h => h.Id)
-            .LoadAsync(ct);
         return @case;
     }
 }
