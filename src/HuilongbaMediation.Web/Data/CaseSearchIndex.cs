@@ -42,6 +42,13 @@ public abstract class CaseSearchIndex
     /// </summary>
     public virtual Task<bool> ProvesMoreThanAsync(AppDbContext db, string term, int count, CancellationToken ct) => Task.FromResult(false);
 
+    /// <summary>
+    /// The same proof among the cases of <paramref name="among"/> (what a 村负责人 may see, a filtered list): more than
+    /// <paramref name="count"/> of them are entries of the index for <paramref name="term"/>. False when it cannot tell cheaply.
+    /// </summary>
+    public virtual Task<bool> ProvesMoreThanAsync(AppDbContext db, IQueryable<Domain.Cases.MediationCase> among, string term, int count, CancellationToken ct) =>
+        Task.FromResult(false);
+
     /// <summary>The length of <paramref name="term"/> in characters as the database counts them (a CJK Extension B character is one).</summary>
     public static int Characters(string term) => term.EnumerateRunes().Count();
 }
@@ -86,6 +93,18 @@ internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
         return await EntriesAsync(db, sql.CaseEntries, match, count + 1, ct) > count;
     }
 
+    /// <summary>
+    /// Counts the cases of <paramref name="among"/> that the cases' table holds for the term, up to <paramref name="count"/> + 1:
+    /// the table's entries are read once (their list for one token or phrase, no party looked up), and each case tested
+    /// against them in the order SQLite chooses; a village of 170,000 cases of a million has 1,001 of 王's within ~6,000.
+    /// </summary>
+    public override async Task<bool> ProvesMoreThanAsync(AppDbContext db, IQueryable<Domain.Cases.MediationCase> among, string term, int count, CancellationToken ct)
+    {
+        var (sql, match) = Tables(term);
+        var entries = db.Database.SqlQueryRaw<int>(sql.CaseIds, new SqliteParameter("@hm_match", match));
+        return await among.Where(c => entries.Contains(c.Id)).OrderBy(c => c.Id).Take(count + 1).CountAsync(ct) > count;
+    }
+
     /// <summary>How many entries match <paramref name="match"/> in one table (<paramref name="sql"/>), counted up to <paramref name="limit"/>.</summary>
     private static Task<int> EntriesAsync(AppDbContext db, string sql, string match, int limit, CancellationToken ct) =>
         db.Database.SqlQueryRaw<int>(sql, new SqliteParameter("@hm_match", match), new SqliteParameter("@hm_limit", limit)).SingleAsync(ct);
@@ -102,7 +121,7 @@ internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
     }
 
     /// <summary>The SQL of one pair of tables (cases', parties'), with the parameters <c>@hm_match</c> and <c>@hm_limit</c>.</summary>
-    private sealed record Lookups(string Candidates, string CaseEntries, string PartyEntries)
+    private sealed record Lookups(string Candidates, string CaseIds, string CaseEntries, string PartyEntries)
     {
         public static readonly Lookups Trigrams = Of("CaseSearchText", "PartySearchText");
         public static readonly Lookups Grams = Of("CaseSearchGrams", "PartySearchGrams");
@@ -112,6 +131,7 @@ internal sealed class SqliteCaseSearchIndex : CaseSearchIndex
             SELECT rowid AS "Value" FROM "{cases}" WHERE "{cases}" MATCH @hm_match
             UNION SELECT p."CaseId" FROM "CaseParties" AS p WHERE p."Id" IN (SELECT rowid FROM "{parties}" WHERE "{parties}" MATCH @hm_match) AND p."CaseId" IS NOT NULL
             """,
+            $"""SELECT rowid AS "Value" FROM "{cases}" WHERE "{cases}" MATCH @hm_match""",
             Entries(cases),
             Entries(parties));
 

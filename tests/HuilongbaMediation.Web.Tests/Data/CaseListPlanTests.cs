@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
+using HuilongbaMediation.Web.Data.Seeding;
 using HuilongbaMediation.Web.Features.Cases;
 using HuilongbaMediation.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -60,8 +61,10 @@ public sealed class CaseListPlanTests
     public async Task A_village_head_s_search_for_a_common_term_walks_the_village_s_cases_newest_first()
     {
         await using var app = await TestApp.StartAsync(demo: true);
+        await app.Get<DemoCaseGenerator>().GenerateAsync(scale: 1);
         await app.SignInAsUserAsync("liqiang");
-        // 调 is in every case number (回龙坝人调字): the list walks the village's cases and looks each up among the candidates.
+        // 调 is in every case number (回龙坝人调字), so it is common (CaseSearchIndex.IsCommonAsync): the list walks the
+        // village's cases newest first and looks each up among the candidates, where a rare term's few candidates lead.
         var plan = await PlanOfPageAsync(app, () => app.Get<CaseListService>().ListAsync(new CaseListRequest(new CaseFilter { Search = "调" })));
         Assert.False(SortsAll(plan), string.Join('\n', plan));
         Assert.Contains(plan, step => step.Detail.Contains("IX_Cases_ListOfVillage", StringComparison.Ordinal));

@@ -78,22 +78,27 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
 
         var today = ChinaClock.Today(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cases = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, request.Filter, actor, today);
+        var search = request.Filter.Search is { Length: > 0 } term ? term : null;
+        // A search's rows are found from its candidates (unless the term is common, below), the user's scope tested on them.
+        var cases = db.Cases.AsNoTracking().VisibleTo(actor, scopeLeads: search is null).Matching(db, request.Filter, actor, today);
         var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var skip = Math.Max(0, request.Page) * size;
         var (total, capped) = (0, false);
-        var search = request.Filter.Search is { Length: > 0 } term ? term : null;
         var index = CaseSearchIndex.Of(db);
-        // Nothing but the term narrows the list: every case is a match's candidate, in the list's order.
-        var searchOnly = search is not null && CaseQueries.SeesEveryCase(actor) && request.Filter.States.Count == 0
+        // Nothing but the term narrows what the user sees (all cases for the office, a village's for its head): the list's
+        // order is an index's (CaseListPlanTests), so the cases can be tested in it until the page is full.
+        var onlyTerm = search is not null && request.Filter.States.Count == 0
             && request.Filter == new CaseFilter { States = request.Filter.States, Search = search };
+        var searchOnly = onlyTerm && CaseQueries.SeesEveryCase(actor);
         if (search is null)
         {
             total = await cases.CountAsync(ct);
         }
-        else if (searchOnly && await index.ProvesMoreThanAsync(db, search, SearchTotalCap, ct))
+        else if (searchOnly
+            ? await index.ProvesMoreThanAsync(db, search, SearchTotalCap, ct)
+            : await index.ProvesMoreThanAsync(db, db.Cases.AsNoTracking().VisibleTo(actor, scopeLeads: false).Matching(db, request.Filter with { Search = null }, actor, today), search, SearchTotalCap, ct))
         {
-            // Nothing but the term narrows the list, and the index alone shows more than the cap: no match need be tested.
+            // The index alone shows more than the cap among the cases the list may show: no match need be tested.
             (total, capped) = (SearchTotalCap, true);
         }
         else
@@ -103,12 +108,13 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
         }
 
         // A very common term, sorted by a column with an index (filing date, number): the page is found walking that index,
-        // testing each case (the first pages of a list nothing else narrows) or looking it up among the candidates (deeper
-        // pages, where testing would read more; and a village's list, which SQLite reads by the village's index and sorts,
-        // testing every case of the village: 5 s for 王 as a 村负责人 at a million cases, 1.1–1.6 s by the candidates).
+        // testing each case (the first pages of a list nothing else narrows, where the term is common enough that a page
+        // is near: for the office, or more than the cap among a village's cases) or looking it up among the candidates
+        // (deeper pages, where testing would read more, and lists narrowed by other filters, which SQLite may read by
+        // another index and sort). Both walk the list's order with the user's scope leading (a village's by its index).
         if (search is not null && request.Sort is CaseSort.FiledOn or CaseSort.Number && await index.IsCommonAsync(db, search, ct))
         {
-            var walk = searchOnly && skip + size <= ExactWalkRows ? SearchWalk.Exact : SearchWalk.Candidates;
+            var walk = (searchOnly || (onlyTerm && capped)) && skip + size <= ExactWalkRows ? SearchWalk.Exact : SearchWalk.Candidates;
             cases = db.Cases.AsNoTracking().VisibleTo(actor).Matching(db, request.Filter, actor, today, walk);
         }
 

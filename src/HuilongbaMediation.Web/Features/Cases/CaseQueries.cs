@@ -18,10 +18,16 @@ public static class CaseQueries
     /// <summary>Whether <see cref="VisibleTo"/> lets <paramref name="actor"/> see every case (the judicial office, an admin).</summary>
     public static bool SeesEveryCase(Actor actor) => actor.Role is UserRole.JudicialOffice or UserRole.Admin;
 
-    public static IQueryable<MediationCase> VisibleTo(this IQueryable<MediationCase> cases, Actor actor) => actor.Role switch
+    /// <param name="scopeLeads">
+    /// False when another condition finds the rows (a search's few candidates) and the scope should only be tested on them:
+    /// a village's scope is then written <c>VillageId + 0</c>, no longer the indexed column, or SQLite reads every case of
+    /// the village by its index to test each against the candidates (a rare name at a million cases: 15 ms against 0.3 ms).
+    /// </param>
+    public static IQueryable<MediationCase> VisibleTo(this IQueryable<MediationCase> cases, Actor actor, bool scopeLeads = true) => actor.Role switch
     {
         UserRole.Mediator => cases.Where(c => c.VillageId == actor.VillageId || c.Mediators.Any(m => m.UserId == actor.UserId)),
-        UserRole.VillageHead => cases.Where(c => c.VillageId == actor.VillageId),
+        UserRole.VillageHead when scopeLeads => cases.Where(c => c.VillageId == actor.VillageId),
+        UserRole.VillageHead => cases.Where(c => c.VillageId + 0 == actor.VillageId),
         UserRole.JudicialOffice or UserRole.Admin => cases,
         _ => cases.Where(_ => false),
     };

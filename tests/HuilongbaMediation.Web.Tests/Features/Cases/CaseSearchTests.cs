@@ -169,6 +169,30 @@ public sealed class CaseSearchTests(SearchTown town) : IClassFixture<SearchTown>
     }
 
     /// <summary>
+    /// Among the cases a 村负责人 sees, the index proves "more than n" (so the list may say 1,000+ without testing the
+    /// matches) exactly when the cases' own numbers and summaries hold the term more than n times: never on a party's
+    /// name alone (a party's entry is not a case's), never when it cannot tell (PostgreSQL: the list then counts).
+    /// </summary>
+    [Fact]
+    public async Task Among_a_village_s_cases_the_index_proves_more_than_n_exactly_when_the_cases_text_holds_it_more_than_n_times()
+    {
+        var head = await _app.SignInAsUserAsync("liqiang");
+        await using var db = await _app.DbAsync();
+        var village = db.Cases.AsNoTracking().VisibleTo(head);
+        var index = CaseSearchIndex.Of(db);
+        var name = await village.SelectMany(c => c.Parties).Select(p => p.Name).OrderBy(n => n).FirstAsync();
+        foreach (var term in new[] { "调", "王", "纠纷", name, "无此当事人" })
+        {
+            var inText = await village.CountAsync(c => c.Number.Contains(term) || c.Summary.Contains(term));
+            foreach (var n in new[] { 0, inText - 1, inText, inText + 1, 50 }.Where(n => n >= 0).Distinct())
+            {
+                var proved = await index.ProvesMoreThanAsync(db, village, term, n, default);
+                Assert.True(proved == (!db.Database.IsNpgsql() && inText > n), $"“{term}”: {inText} cases' texts hold it, n = {n}, proved: {proved}");
+            }
+        }
+    }
+
+    /// <summary>
     /// What the list shows for a term — each page's rows in the list's order, and the total or "1,000+" — is what the plain
     /// scan (every visible case tested, sorted, counted) gives: for a term in every case (调, in each number: the walk, and
     /// the total proved by the index alone), a common surname, a word and a rare name; as the office, as the office with a
