@@ -169,8 +169,9 @@ public sealed class CaseListService(IDbContextFactory<AppDbContext> dbFactory, C
     /// The page's order. Each has an index to walk (SQLite and PostgreSQL stop at the page instead of sorting every visible
     /// case): the filing date, the number, the deadline with the cases without one last (<see cref="CaseListIndexes"/>),
     /// the status then the filing date (ties of a status follow the column's direction, so that one index serves both);
-    /// a village's list by filing date. Only the office's order by village sorts, the village's place being another
-    /// table's; one village's list in the village's order is its list by filing date. <c>CaseListPlanTests</c> holds this.
+    /// a village's list by filing date or by status; one village's list in the village's order is its list by filing date.
+    /// Three still sort (<c>CaseListPlanTests</c> names them): the office's by village, the village's place being another
+    /// table's, and a village's list by number or by deadline.
     /// </summary>
     private static IQueryable<MediationCase> Sorted(IQueryable<MediationCase> cases, AppDbContext db, CaseListRequest request, bool oneVillage) =>
         (request.Sort, request.Descending) switch
