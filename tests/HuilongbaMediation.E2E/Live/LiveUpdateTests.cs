@@ -62,6 +62,8 @@ public sealed class LiveUpdateTests(AppHost app, ITestOutputHelper output) : Bro
             await mediator.GetByTestId("action-Refer").ClickAsync();
             await Dialog(mediator).Locator("[data-field=TargetId]").First.ClickAsync();
             await mediator.Locator(".mud-popover-open .mud-list-item").GetByText("陈家桥人民法庭", new() { Exact = true }).ClickAsync();
+            // The choice is made when the list has closed (as Locators.ChooseAsync waits): confirming before that may send none.
+            await Expect(mediator.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await DialogField(mediator, "Reason").FillAsync("当事人坚持起诉，调解无望。");
             await Dialog(mediator).GetByTestId("action-confirm").ClickAsync();
             await Expect(Dialog(mediator)).ToHaveCountAsync(0);
